@@ -68,6 +68,7 @@ export const BODY_KINDS = [
   'invalid-json',
   'xml',
   'invalid-xml',
+  'bencode',
   'text',
   'binary',
   'truncated',

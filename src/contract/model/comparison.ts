@@ -34,7 +34,7 @@ export interface Comparison {
    */
   readonly xml?: true;
   /**
-   * Both bodies are JSON, or both XML: documents whose members can be
+   * Both bodies are JSON, both XML or both bencode: documents whose members can be
    * compared (`findings.ts`: a success status answered with the document
    * the other side refused with).
    */

@@ -29,8 +29,9 @@ const answerSchemas = once(() => {
 
   /**
    * A decoded body. JSON numbers that a JS number cannot hold exactly are
-   * `ExactNumber`s (`src/core/wire/exact-number.ts`); XML is a JSON-like tree
-   * (`src/core/xml/tree.ts`), so pointers, rules and the differ work on both.
+   * `ExactNumber`s (`src/core/wire/exact-number.ts`); XML and bencode are
+   * JSON-like trees (`src/core/xml/tree.ts`, `src/core/wire/bencode.ts`), so
+   * pointers, rules and the differ work on all three.
    */
   const responseBody = z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('empty') }).readonly(),
@@ -55,6 +56,15 @@ const answerSchemas = once(() => {
       .readonly(),
     z
       .strictObject({ kind: z.literal('invalid-xml'), text: z.string(), error: z.string() })
+      .readonly(),
+    z
+      .strictObject({
+        kind: z.literal('bencode'),
+        /** A bencoded dictionary or list as a JSON-like tree (`src/core/wire/bencode.ts`). */
+        value: z.unknown(),
+        /** The body text as received, when it is valid UTF-8 (the exchange is transient). */
+        text: z.string().exactOptional(),
+      })
       .readonly(),
     z.strictObject({ kind: z.literal('text'), text: z.string() }).readonly(),
     z

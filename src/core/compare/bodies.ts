@@ -10,6 +10,7 @@ import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
 import { type BytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { readByContent } from '../wire/content-type.js';
+import { isTreeBody } from '../wire/tree-body.js';
 import { diffJson } from './delta.js';
 import { sameListShapes } from './xml-lists.js';
 
@@ -22,7 +23,7 @@ export function describeBody(body: ResponseBody): {
   type?: string;
   undecoded?: string;
 } {
-  if (body.kind === 'json' || body.kind === 'xml') {
+  if (isTreeBody(body)) {
     return { kind: body.kind, type: jsonType(body.value) };
   }
   // Bytes only because the content coding could not be undone: the reason travels.
@@ -34,8 +35,8 @@ export function describeBody(body: ResponseBody): {
 
 /**
  * Structural changes between two response bodies under `rules`:
- * JSON and XML bodies (XML as its JSON-like tree, see `core/xml/tree.ts`) are
- * normalised then diffed; text and invalid JSON or XML compare as text,
+ * JSON, XML and bencode bodies (XML and bencode as JSON-like trees, see
+ * `core/xml/tree.ts` and `core/wire/bencode.ts`) are normalised then diffed; text and invalid JSON or XML compare as text,
  * binary and truncated bodies by sha256 and size (a `value` change at `""`);
  * bodies of different kinds are one `type` change at `""` (a shape divergence),
  * unless they are the same bytes under two content types (no change: the
@@ -63,6 +64,7 @@ export function compareBodies(
       return [];
     case 'json':
     case 'xml':
+    case 'bencode':
       if (candidate.kind !== baseline.kind) return [];
       // Byte-identical texts normalise identically: the common case costs one string compare.
       if (alikeAtFirstSight(baseline, candidate)) return [];
@@ -112,9 +114,9 @@ export function judgedBodies(
   return [b, c];
 }
 
-/** A JSON or XML body read by its content alone, as its text; any other body as it is. */
+/** A JSON, XML or bencode body read by its content alone, as its text; any other body as it is. */
 function asText(body: ResponseBody, contentType: string | undefined): ResponseBody {
-  if (body.kind !== 'json' && body.kind !== 'xml') return body;
+  if (!isTreeBody(body)) return body;
   if (body.text === undefined || !readByContent(body.kind, contentType)) return body;
   return { kind: 'text', text: body.text };
 }
@@ -131,6 +133,7 @@ function bytesOf(body: ResponseBody): Bytes {
       return { text: '' };
     case 'json':
     case 'xml':
+    case 'bencode':
       return body.text === undefined ? undefined : { text: body.text };
     case 'text':
       return { text: body.text };
@@ -180,7 +183,11 @@ function sameText(a: { readonly text?: string }, b: { readonly text?: string }):
  */
 export function alikeAtFirstSight(baseline: ResponseBody, candidate: ResponseBody): boolean {
   if (baseline.kind === 'empty') return candidate.kind === 'empty';
-  return baseline.kind === 'json' && candidate.kind === 'json' && sameText(baseline, candidate);
+  return (
+    (baseline.kind === 'json' || baseline.kind === 'bencode') &&
+    candidate.kind === baseline.kind &&
+    sameText(baseline, candidate)
+  );
 }
 
 /** A body compared by its bytes, as a change holds it (reports show it with `bytesText`). */

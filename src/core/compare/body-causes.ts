@@ -168,11 +168,11 @@ export function errorBodies(
 }
 
 /** Kinds of error document: a side that writes one explains its errors in it. */
-const DOCUMENTS: ReadonlySet<string> = new Set(['json', 'xml']);
+const DOCUMENTS: ReadonlySet<string> = new Set(['json', 'xml', 'bencode']);
 
 /**
  * The causes of one side's error bodies without those where it wrote nothing
- * (`empty`) while it writes an error document (JSON, XML) on others of the
+ * (`empty`) while it writes an error document (JSON, XML, bencode) on others of the
  * class: its error handler explains every other error, so an answer with no
  * body is a choice of its own (the one error it leaves unexplained).
  */

@@ -7,6 +7,7 @@ import type { Exchange, Response, ResponseBody } from '../../contract/model/exch
 import type { HeaderChange } from '../../contract/observation.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { isComparedHeader, normaliseHeaders } from '../normalise/headers.js';
+import { isTreeBody } from '../wire/tree-body.js';
 import { compareBodies, judgedBodies } from './bodies.js';
 import { charsetLabelChange } from './charset-label.js';
 import { applyEquivalences } from './equivalence/apply.js';
@@ -35,9 +36,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
     ),
     body,
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
-    ...(b.kind === c.kind && (b.kind === 'json' || b.kind === 'xml')
-      ? { documents: true as const }
-      : {}),
+    ...(b.kind === c.kind && isTreeBody(b) ? { documents: true as const } : {}),
     ...(malformed === undefined ? {} : { malformed }),
     ...faultsOf(b.kind === 'xml' ? b.value : undefined, c.kind === 'xml' ? c.value : undefined),
     ...(isText(b) && isText(c)

@@ -45,7 +45,7 @@ export const ERROR_ANSWERS = 'error';
 const MISSING: ReadonlySet<number> = new Set([404, 405, 410]);
 
 /** Kinds of error document. */
-const DOCUMENTS: ReadonlySet<string> = new Set(['json', 'xml']);
+const DOCUMENTS: ReadonlySet<string> = new Set(['json', 'xml', 'bencode']);
 
 /** How deep a document's shape is read: an error document is shallow. */
 const SHAPE_DEPTH = 4;

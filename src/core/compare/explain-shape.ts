@@ -36,6 +36,7 @@ function kindName(descriptor: unknown): string {
   const type = descriptor['type'];
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
   if (kind === 'xml') return 'XML';
+  if (kind === 'bencode') return typeof type === 'string' ? `bencode (${type})` : 'bencode';
   if (kind === 'empty') return 'an empty body';
   if (kind === 'too-complex') return 'a body too complex to parse';
   const undecoded = descriptor['undecoded'];

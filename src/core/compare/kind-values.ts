@@ -39,7 +39,7 @@ export interface KindAnswer extends Statuses {
 }
 
 /** The structured kinds whose bodies are trees of values. */
-const TREES: ReadonlySet<string> = new Set(['json', 'xml']);
+const TREES: ReadonlySet<string> = new Set(['json', 'xml', 'bencode']);
 
 /** At least this many answers holding the same text at two places make them one value. */
 const EVIDENCE = 2;

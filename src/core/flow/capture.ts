@@ -64,7 +64,7 @@ function pick(source: CaptureSource, response: Response): CaptureOutcome {
   const { body } = response;
   switch (source.kind) {
     case 'json': {
-      if (body.kind !== 'json' && body.kind !== 'xml') {
+      if (body.kind !== 'json' && body.kind !== 'xml' && body.kind !== 'bencode') {
         return { ok: false, reason: `the body is ${describeBody(body)}, not JSON` };
       }
       const at = valueAtPointer(body.value, source.pointer);
@@ -101,6 +101,7 @@ function bodyText(body: ResponseBody): string | undefined {
       return '';
     case 'json':
     case 'xml':
+    case 'bencode':
       return body.text;
     case 'text':
     case 'invalid-json':

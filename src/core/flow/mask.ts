@@ -18,6 +18,7 @@ import type {
 import { formatPointer, joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { type DrawnShow, drawnAs, drawnClassOf } from '../normalise/drawn-formats.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 import { textOfValue } from './capture.js';
 import { placeholder } from './template.js';
 
@@ -177,14 +178,14 @@ function maskBodies(
   masking: Masking,
   masked: string[],
 ): Sides<Partial<Response>> {
-  if ((b.kind === 'json' || b.kind === 'xml') && b.kind === c.kind) {
+  if (isTreeBody(b) && isTreeBody(c) && b.kind === c.kind) {
     const before = masked.length;
     const [left, right] = walk(b.value, c.value, { ...masking, masked, path: '' });
     if (masked.length === before) return NONE;
     // The texts still hold the raw values: without them, no wire notes are made up.
     return {
-      baseline: { body: { kind: b.kind, value: left } },
-      candidate: { body: { kind: c.kind, value: right } },
+      baseline: { body: treeWithValue(b, left) },
+      candidate: { body: treeWithValue(c, right) },
     };
   }
   if (b.kind === 'text' && c.kind === 'text' && allowed(masking, 'body')) {

@@ -25,6 +25,7 @@ import type {
   SideOutcome,
 } from '../../contract/model/exchange.js';
 import type { Rules } from '../../contract/rules/types.js';
+import { isTreeBody, type TreeBody, treeWithValue } from '../wire/tree-body.js';
 import { isComparedHeader } from './headers.js';
 import { maskPairs } from './pair-walk.js';
 import { maskReplicaAt } from './replica.js';
@@ -73,15 +74,15 @@ function differInFormat(a: unknown, b: unknown, format: (v: unknown) => string |
   return left !== undefined && left === format(b);
 }
 
-type Json = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
+type Json = TreeBody;
 
 function structured(body: ResponseBody): Json | undefined {
-  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
+  return isTreeBody(body) ? body : undefined;
 }
 
 function withValue(body: Json, value: unknown): ResponseBody {
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
-  return body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
+  return treeWithValue(body, value);
 }
 
 /** Per-side responses after masking, and where. */

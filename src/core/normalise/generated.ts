@@ -78,6 +78,7 @@ import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { isTreeBody } from '../wire/tree-body.js';
 import { etagKind, REVISION } from './derived.js';
 import { isComparedHeader } from './headers.js';
 import { maskReplicaAt } from './replica.js';
@@ -439,7 +440,7 @@ export function contentTexts(request: CaseRequest, side: SideOutcome): (string |
   else if (body.kind === 'bytes') texts.push(body.bytes);
   if (side.outcome !== 'response') return texts;
   const answer = side.response.body;
-  if (answer.kind !== 'json' && answer.kind !== 'xml') return texts;
+  if (!isTreeBody(answer)) return texts;
   const strings: string[] = [];
   stringsOf(answer.value, strings);
   return [...texts, ...strings];

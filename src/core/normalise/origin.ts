@@ -25,6 +25,7 @@ import type {
 } from '../../contract/model/exchange.js';
 import { linkPointer, type PointerLink, pointerOf } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 
 /** What a target's own address is replaced by. */
 export const ORIGIN_TOKEN = '{{origin}}';
@@ -212,10 +213,10 @@ function body(input: ResponseBody, forms: OriginForms, places: string[]): Respon
   ) {
     return input;
   }
-  if (input.kind === 'json' || input.kind === 'xml') {
+  if (isTreeBody(input)) {
     const value = walk(input.value, forms, undefined, places);
     // The wire text still holds the raw address: dropped, so no wire note is made up from it.
-    return value === input.value ? input : { kind: input.kind, value };
+    return value === input.value ? input : treeWithValue(input, value);
   }
   if (input.kind === 'text') {
     const text = replaced(input.text, forms);

@@ -34,6 +34,7 @@
 import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import { pointerOf } from '../../util/json-pointer.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 import { mapLeaves } from './origin.js';
 import { requestText } from './own-identity.js';
 
@@ -161,11 +162,11 @@ function walk(value: unknown, search: Search, found: Found): unknown {
 }
 
 function body(input: ResponseBody, search: Search, found: Found): ResponseBody {
-  if (input.kind === 'json' || input.kind === 'xml') {
+  if (isTreeBody(input)) {
     if (input.text !== undefined && !mayHold(input.text, search.named)) return input;
     const value = walk(input.value, search, found);
     // The wire text still holds the raw paths: dropped, so no wire note is made up from it.
-    return value === input.value ? input : { kind: input.kind, value };
+    return value === input.value ? input : treeWithValue(input, value);
   }
   // A text, or a body its media type calls JSON or XML that is not (a stack trace under `text/xml`).
   if (input.kind === 'text' || input.kind === 'invalid-json' || input.kind === 'invalid-xml') {

@@ -38,6 +38,7 @@ function bodyEqual(b: ResponseBody, c: ResponseBody, exchange: Exchange): boolea
       return jsonEqual(normaliseJson(b.value, rules), normaliseJson((c as typeof b).value, rules));
     }
     case 'xml':
+    case 'bencode':
       return jsonEqual(b.value, (c as typeof b).value);
     case 'text':
     case 'invalid-json':

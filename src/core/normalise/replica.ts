@@ -4,9 +4,10 @@
  * on both sides must be a token in the replica's answer too, or noise would
  * be learned from a token against a raw value. Pure.
  */
-import type { Response, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
+import type { Response, SideOutcome } from '../../contract/model/exchange.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
@@ -46,10 +47,6 @@ function replaceAt(
   return value;
 }
 
-function withValue(body: ResponseBody, value: unknown): ResponseBody {
-  return body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-}
-
 /**
  * `replica` with `token` at each body pointer of `places` where its value and
  * the baseline's raw value there are alike (`alike(baselineValue, replicaValue)`).
@@ -67,12 +64,7 @@ export function maskReplicaAt(
   if (replica.outcome !== 'response') return replica;
   const { body } = replica.response;
   const raw = baseline.body;
-  if (
-    (body.kind !== 'json' && body.kind !== 'xml') ||
-    (raw.kind !== 'json' && raw.kind !== 'xml')
-  ) {
-    return replica;
-  }
+  if (!isTreeBody(body) || !isTreeBody(raw)) return replica;
   let value = body.value;
   for (const place of at.places) {
     if (!place.startsWith('/')) continue;
@@ -82,7 +74,10 @@ export function maskReplicaAt(
     value = replaceAt(value, segments, (member) => (at.alike(wanted, member) ? token : member));
   }
   if (value === body.value) return replica;
-  return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };
+  return {
+    outcome: 'response',
+    response: { ...replica.response, body: treeWithValue(body, value) },
+  };
 }
 
 /**
@@ -97,12 +92,15 @@ export function replaceReplicaAt(
 ): SideOutcome {
   if (replica.outcome !== 'response') return replica;
   const { body } = replica.response;
-  if (body.kind !== 'json' && body.kind !== 'xml') return replica;
+  if (!isTreeBody(body)) return replica;
   let value = body.value;
   for (const place of places) {
     const segments = place === '' ? [] : parsePointer(place);
     value = replaceAt(value, segments, (member) => make(member) ?? member);
   }
   if (value === body.value) return replica;
-  return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };
+  return {
+    outcome: 'response',
+    response: { ...replica.response, body: treeWithValue(body, value) },
+  };
 }

@@ -3,15 +3,16 @@
  * (`references.ts`, `sequence-ids.ts`): a side's structured body, the side
  * with a new value in it, and the sequence an exchange belongs to.
  */
-import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
+import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import { isTreeBody, type TreeBody, treeWithValue } from '../wire/tree-body.js';
 
-export type Structured = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
+export type Structured = TreeBody;
 
-/** The side's JSON or XML body; undefined for any other body or no answer. */
+/** The side's JSON, XML or bencode body; undefined for any other body or no answer. */
 export function structuredBody(side: SideOutcome): Structured | undefined {
   if (side.outcome !== 'response') return undefined;
   const { body } = side.response;
-  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
+  return isTreeBody(body) ? body : undefined;
 }
 
 /** The side with `value` in place of its structured body's value. */
@@ -21,9 +22,7 @@ export function withStructuredValue(
   value: unknown,
 ): SideOutcome {
   if (side.outcome !== 'response') return side;
-  const next: ResponseBody =
-    body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-  return { outcome: 'response', response: { ...side.response, body: next } };
+  return { outcome: 'response', response: { ...side.response, body: treeWithValue(body, value) } };
 }
 
 /** The sequence an exchange belongs to: its flow, or its serial sequence; undefined for a plain case. */

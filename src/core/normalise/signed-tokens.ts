@@ -31,6 +31,7 @@
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { parseJsonExact } from '../wire/parse-json.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 import { maskPairs } from './pair-walk.js';
 import { replaceReplicaAt } from './replica.js';
 
@@ -93,7 +94,7 @@ function mayHoldToken(body: ResponseBody & { readonly text?: string | undefined 
 
 /** Both sides' JSON or XML bodies with every pair of differing JWTs opened, and where. */
 function opened(a: ResponseBody, b: ResponseBody, places: string[]) {
-  if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
+  if (!isTreeBody(a) || !isTreeBody(b) || a.kind !== b.kind) return undefined;
   if (a === b || (a.text !== undefined && a.text === b.text)) return undefined;
   if (!mayHoldToken(a) || !mayHoldToken(b)) return undefined;
   const found = maskPairs(a.value, b.value, {
@@ -104,10 +105,8 @@ function opened(a: ResponseBody, b: ResponseBody, places: string[]) {
   if (found.places.length === 0) return undefined;
   places.push(...found.places);
   // The wire texts still hold the tokens: dropped, so no wire note is made up from them.
-  const body = (value: unknown): ResponseBody =>
-    a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
   const [left, right] = found.values;
-  return { baseline: body(left), candidate: body(right) };
+  return { baseline: treeWithValue(a, left), candidate: treeWithValue(b, right) };
 }
 
 function withBody(side: SideOutcome, body: ResponseBody): SideOutcome {

@@ -29,6 +29,7 @@ import type {
 } from '../../contract/model/exchange.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { parsePointer } from '../../util/json-pointer.js';
+import { isTreeBody, treeWithValue } from '../wire/tree-body.js';
 import { isComparedHeader } from './headers.js';
 import { maskListElements, maskPairs } from './pair-walk.js';
 import { maskReplicaAt, valueAt } from './replica.js';
@@ -214,7 +215,7 @@ function headers(a: Response, b: Response, window: RunWindow, rules: Rules, plac
 }
 
 function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: string[]) {
-  if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
+  if (!isTreeBody(a) || !isTreeBody(b) || a.kind !== b.kind) return undefined;
   // The same bytes hold the same values at every place: nothing to mask, and no tree to parse.
   if (a === b || (a.text !== undefined && a.text === b.text)) return undefined;
   const found = maskPairs(a.value, b.value, {
@@ -234,9 +235,7 @@ function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: str
   places.push(...[...found.places, ...lists.places].map((place) => (place === '' ? '/' : place)));
   const [left, right] = lists.values;
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
-  const body = (value: unknown): ResponseBody =>
-    a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-  return { baseline: body(left), candidate: body(right) };
+  return { baseline: treeWithValue(a, left), candidate: treeWithValue(b, right) };
 }
 
 function withBody(side: SideOutcome, body: ResponseBody): SideOutcome {
@@ -291,7 +290,7 @@ export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
 
 /** The placeholder the baseline's value got at a body place: its format's where the two sides' differ. */
 function tokenAt(body: ResponseBody | undefined, place: string): string {
-  if (body === undefined || (body.kind !== 'json' && body.kind !== 'xml')) return STAMPED_TOKEN;
+  if (body === undefined || !isTreeBody(body)) return STAMPED_TOKEN;
   const value = valueAt(body.value, place === '/' ? [] : parsePointer(place));
   return typeof value === 'string' && stampedFormatOf(value) !== undefined ? value : STAMPED_TOKEN;
 }

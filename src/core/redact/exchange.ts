@@ -18,6 +18,7 @@ import type {
   SideOutcome,
 } from '../../contract/model/exchange.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { treeWithValue } from '../wire/tree-body.js';
 import type { Redactor } from './redact.js';
 
 /** `value` with its strings (keys included) redacted; the same object when none changed. */
@@ -59,11 +60,12 @@ function clearText(text: string | undefined, redact: Redactor): boolean {
 function body(input: ResponseBody, redact: Redactor): ResponseBody {
   switch (input.kind) {
     case 'json':
-    case 'xml': {
+    case 'xml':
+    case 'bencode': {
       if (input.kind === 'json' && clearText(input.text, redact)) return input;
       const value = redactValue(input.value, redact);
       // The wire text would still hold the secret: dropped once a value changed.
-      return value === input.value ? input : { kind: input.kind, value };
+      return value === input.value ? input : treeWithValue(input, value);
     }
     case 'text':
     case 'invalid-json':

@@ -50,12 +50,35 @@ export function isXmlContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * True when a JSON or XML body was read as such by its content alone: its
- * content type (`text/plain`, `text/html`, `application/octet-stream`, none)
- * does not declare that kind (`docs/wire.md`, "Bodies read by what they are").
+ * True when a JSON, XML or bencode body was read as such by its content alone:
+ * its content type (`text/plain`, `text/html`, `application/octet-stream`,
+ * none) does not declare that kind (`docs/wire.md`, "Bodies read by what they
+ * are"). Bencode has no media type of its own but a torrent file's.
  */
 export function readByContent(kind: string, contentType: string | undefined): boolean {
   if (kind === 'json') return !isJsonContentType(contentType);
   if (kind === 'xml') return !isXmlContentType(contentType);
+  if (kind === 'bencode') return !isBencodeContentType(contentType);
   return false;
+}
+
+/** True for `application/x-bittorrent`, a torrent file's media type: bencode by declaration. */
+export function isBencodeContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && mediaTypeOf(contentType) === 'application/x-bittorrent';
+}
+
+/**
+ * True where a body may be read as bencode by its content: no content type,
+ * `text/plain`, `application/octet-stream` or `application/x-bittorrent` (a
+ * tracker's answers are served with the first two; no other label is one a
+ * bencoded answer wears).
+ */
+export function mayBeBencode(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const mediaType = mediaTypeOf(contentType);
+  return (
+    mediaType === 'text/plain' ||
+    mediaType === 'application/octet-stream' ||
+    mediaType === 'application/x-bittorrent'
+  );
 }

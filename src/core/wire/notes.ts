@@ -107,14 +107,16 @@ function shownType(contentType: string | undefined): string {
 }
 
 /**
- * Both bodies were compared as JSON (or XML) although a side's content type
+ * Both bodies were compared as JSON (or XML, or bencode) although a side's content type
  * does not say so (`text/plain`, `text/html`, none): which side, and its
  * type. Only when both bodies are that kind: a body read as JSON against a
  * text body is compared as text (`core/compare/bodies.ts` `judgedBodies`).
  */
 function readByContentNote(baseline: Response, candidate: Response): EncodingNote | undefined {
   const { kind } = baseline.body;
-  if ((kind !== 'json' && kind !== 'xml') || candidate.body.kind !== kind) return undefined;
+  if ((kind !== 'json' && kind !== 'xml' && kind !== 'bencode') || candidate.body.kind !== kind) {
+    return undefined;
+  }
   const b = baseline.headers['content-type'];
   const c = candidate.headers['content-type'];
   const sides = [
@@ -129,7 +131,7 @@ function readByContentNote(baseline: Response, candidate: Response): EncodingNot
   return {
     kind: 'encoding',
     code: 'read-by-content',
-    message: `${which.replace('KIND', kind.toUpperCase())}: baseline ${shownType(b)}, candidate ${shownType(c)}`,
+    message: `${which.replace('KIND', kind === 'bencode' ? kind : kind.toUpperCase())}: baseline ${shownType(b)}, candidate ${shownType(c)}`,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../../contract/model/exchange.js';
+import { parseBencode } from '../../core/wire/bencode.js';
 import {
   DEFAULT_NODE_BUDGET,
   type NodeBudget,
@@ -14,7 +15,12 @@ import {
   xmlOverBudget,
 } from '../../core/wire/budget.js';
 import { headHex } from '../../core/wire/bytes.js';
-import { isJsonContentType, isXmlContentType, mediaTypeOf } from '../../core/wire/content-type.js';
+import {
+  isJsonContentType,
+  isXmlContentType,
+  mayBeBencode,
+  mediaTypeOf,
+} from '../../core/wire/content-type.js';
 import { scanJson } from '../../core/wire/json-scan.js';
 import { parseJsonExact } from '../../core/wire/parse-json.js';
 import { looksLikeXml, parseXml } from '../../core/xml/tree.js';
@@ -79,7 +85,11 @@ function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudg
  * UTF-8 whose text is a JSON object or array, or an XML document (under
  * `text/html` only one that declares itself XML, its root no `html`), is read as such (a JSON scalar like `"ok"` or `123` stays
  * text); else text when it is
- * declared or sniffed as text; otherwise binary, by hash.
+ * declared or sniffed as text; otherwise binary, by hash. Under no content
+ * type, `text/plain`, `application/octet-stream` or `application/x-bittorrent`,
+ * bytes that read whole as a bencoded dictionary or list are `bencode`
+ * (`core/wire/bencode.ts`), whether or not they are UTF-8 (a tracker's
+ * compact peers are not).
  */
 export function decodeBody(
   bytes: Uint8Array,
@@ -104,6 +114,10 @@ export function decodeBody(
       : { kind: 'invalid-json', text, error: parsed.error };
   }
   if (isXmlContentType(contentType)) return decodeXml(bytes, text, budget);
+  if (mayBeBencode(contentType)) {
+    const bencoded = decodeBencode(bytes, text, budget, contentType === undefined);
+    if (bencoded !== undefined) return bencoded;
+  }
   if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(bytes, text, budget);
   // Declared as something else: read as JSON or XML when it is one (never past the budget).
@@ -114,6 +128,25 @@ export function decodeBody(
   if (read !== undefined && read.kind !== 'too-complex') return read;
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return binary(bytes);
+}
+
+/**
+ * A bencoded dictionary or list as a tree; undefined when it is none. Past the
+ * budget it is too complex without a content type, and read as its label says
+ * under one (as JSON read by content is).
+ */
+function decodeBencode(
+  bytes: Uint8Array,
+  text: string | undefined,
+  budget: NodeBudget,
+  unlabelled: boolean,
+): ResponseBody | undefined {
+  const parsed = parseBencode(bytes, budget);
+  if ('over' in parsed) return unlabelled ? tooComplex(bytes, parsed.over) : undefined;
+  if (!parsed.ok) return undefined;
+  return text === undefined
+    ? { kind: 'bencode', value: parsed.value }
+    : { kind: 'bencode', value: parsed.value, text };
 }
 
 /** A body compared by its bytes: hash, size and the first bytes for people. */

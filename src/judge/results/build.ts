@@ -104,7 +104,8 @@ function bodyForReport(body: ResponseBody, side: SideSummary, redact: Redactor):
     case 'empty':
       return { value: null };
     case 'json':
-    case 'xml': {
+    case 'xml':
+    case 'bencode': {
       const preview = previewValue(redact.value(body.value), BODY_PREVIEW);
       if (!preview.cut) return { value: preview.value };
       const text = body.kind === 'json' ? body.text : undefined;

@@ -17,6 +17,7 @@ import { judgeComparison } from '../../core/compare/judge.js';
 import { differencesOf } from '../../core/compare/text-bodies.js';
 import { faultsOf } from '../../core/compare/xml-rpc-faults.js';
 import { createRedactor, type Redactor } from '../../core/redact/redact.js';
+import { TREE_BODY_KINDS } from '../../core/wire/tree-body.js';
 import { maskComparison, type NoiseMask } from '../noise/mask.js';
 import { redactFinding } from './build.js';
 
@@ -32,7 +33,8 @@ function comparisonOf(result: DivergentObservation): Comparison | undefined {
       ? { xml: true as const }
       : {}),
     ...(result.baseline.bodyKind === result.candidate.bodyKind &&
-    (result.baseline.bodyKind === 'json' || result.baseline.bodyKind === 'xml')
+    result.baseline.bodyKind !== undefined &&
+    TREE_BODY_KINDS.has(result.baseline.bodyKind)
       ? { documents: true as const }
       : {}),
     ...faultsOf(

@@ -66,7 +66,7 @@ export function encodingNotesSection(results: readonly AssessedObservation[]): s
     '',
     `## Encoding notes (${count})`,
     '',
-    'Wire-only differences: the bytes differ where the meaning does not. A body note (`trailing-newline`, `whitespace`, `key-order`, `html-escaping`, `escaping`, `number-format`) is only given when both JSON bodies parse to equal values; a `charset` note says the content types differ only in a charset that cannot change how the body is read (JSON, XML, a page that declares its own; a `text/*` body read by its label is a `content-type` divergence instead); a `read-by-content` note says JSON (or XML) was compared as such although a content type does not declare it (`text/plain`, none). Notes never make a case divergent (`--fail-on-encoding` makes them fail the run). A note several cases carry word for word is one line naming them.',
+    'Wire-only differences: the bytes differ where the meaning does not. A body note (`trailing-newline`, `whitespace`, `key-order`, `html-escaping`, `escaping`, `number-format`) is only given when both JSON bodies parse to equal values; a `charset` note says the content types differ only in a charset that cannot change how the body is read (JSON, XML, a page that declares its own; a `text/*` body read by its label is a `content-type` divergence instead); a `read-by-content` note says JSON (or XML, or bencode) was compared as such although a content type does not declare it (`text/plain`, none). Notes never make a case divergent (`--fail-on-encoding` makes them fail the run). A note several cases carry word for word is one line naming them.',
     '',
     fenced(shown.join('\n'), 'text'),
   ];

@@ -72,3 +72,64 @@ describe('a JSON body is parsed as it is decoded', () => {
     expect(parse).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('a bencoded body is read by its content', () => {
+  const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+  const announce = 'd8:intervali1800e5:peers6:\x7f\x00\x00\x01\x1a\xe1e';
+
+  it('without a content type, as text/plain, octet-stream or a torrent, UTF-8 or not', () => {
+    for (const type of [
+      undefined,
+      'text/plain',
+      'application/octet-stream',
+      'application/x-bittorrent',
+    ]) {
+      expect(decodeBody(latin1(announce), type)).toEqual({
+        kind: 'bencode',
+        value: { interval: 1800, peers: ['127.0.0.1:6881'] },
+      });
+    }
+    expect(decodeBody(bytes('d3:key5:valuee'), 'text/plain; charset=utf-8')).toEqual({
+      kind: 'bencode',
+      value: { key: 'value' },
+      text: 'd3:key5:valuee',
+    });
+  });
+
+  it('never under a label that says something else', () => {
+    expect(decodeBody(bytes('d3:key5:valuee'), 'text/html').kind).toBe('text');
+    expect(decodeBody(bytes('d3:key5:valuee'), 'application/json').kind).toBe('invalid-json');
+    expect(decodeBody(latin1(announce), 'image/png').kind).toBe('binary');
+  });
+
+  it('while a text that starts with d or l and is not bencode stays text', () => {
+    for (const text of [
+      'done',
+      'd3:keye',
+      'lemon',
+      'denied: 3 reasons',
+      'de\n',
+      'i42e',
+      '4:spam',
+    ]) {
+      expect(decodeBody(bytes(text), 'text/plain')).toEqual({ kind: 'text', text });
+      expect(decodeBody(bytes(text), undefined)).toEqual({ kind: 'text', text });
+    }
+  });
+
+  it('and past the node budget is too complex without a label, its label’s kind with one', () => {
+    const deep = bytes(`${'l'.repeat(300)}${'e'.repeat(300)}`);
+    expect(decodeBody(deep, undefined).kind).toBe('too-complex');
+    expect(decodeBody(deep, 'text/plain').kind).toBe('text');
+  });
+
+  it('and two bencoded bodies compare as trees: one change per key', () => {
+    const b = decodeBody(bytes('d1:ai1e1:bi2e1:c1:xe'), undefined);
+    const c = decodeBody(bytes('d1:ai1e1:bi3e1:di4ee'), 'text/plain');
+    expect(compareBodies(b, c, rules).map((change) => [change.path, change.op])).toEqual([
+      ['/b', 'value'],
+      ['/c', 'removed'],
+      ['/d', 'added'],
+    ]);
+  });
+});
