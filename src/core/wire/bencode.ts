@@ -61,7 +61,8 @@ export function looksLikeBencode(bytes: Uint8Array): boolean {
 /**
  * `bytes` read whole as one bencoded dictionary or list; a lone integer or
  * byte string is not read (too weak a sign that a body is bencode), nor is
- * anything with bytes after the value.
+ * a body that is only an empty one (`de`, `le`), nor anything with bytes
+ * after the value.
  */
 export function parseBencode(bytes: Uint8Array, budget: NodeBudget): BencodeParse {
   if (!looksLikeBencode(bytes)) return { ok: false, error: 'not a bencoded dictionary or list' };
@@ -135,6 +136,8 @@ function readValue(bytes: Uint8Array, budget: NodeBudget): BencodeParse {
     done = place(stack, value);
   }
   if (at !== bytes.length) throw new BencodeError(`${bytes.length - at} bytes after the value`);
+  // `de` and `le` are two letters of text as often as an empty bencoded value.
+  if (at === 2) throw new BencodeError('an empty dictionary or list alone is not read as bencode');
   return { ok: true, value: root };
 }
 

@@ -76,7 +76,6 @@ describe('bencode is read strictly', () => {
   });
 
   it('refuses bytes after the value', () => {
-    expect(parse('de')).toEqual({ ok: true, value: {} });
     const parsed = parse('dei1e');
     expect(parsed).toEqual({ ok: false, error: '3 bytes after the value' });
     expect(parse('le\n').ok).toBe(false);
@@ -85,6 +84,13 @@ describe('bencode is read strictly', () => {
   it('reads no lone integer or string: too weak a sign that a body is bencode', () => {
     expect(parse('i42e').ok).toBe(false);
     expect(parse('4:spam').ok).toBe(false);
+  });
+
+  it('reads no empty dictionary or list alone (`de`, `le` are two letters of text as often), but reads one inside', () => {
+    expect(parse('de').ok).toBe(false);
+    expect(parse('le').ok).toBe(false);
+    expect(parse('d5:filesdee')).toEqual({ ok: true, value: { files: {} } });
+    expect(parse('llee')).toEqual({ ok: true, value: [[]] });
   });
 
   it('stops past the node budget, however deep, without recursing', () => {
