@@ -23,6 +23,7 @@ import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
 import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
+import { alignRenumberedRecords } from '../../core/normalise/renumbered-records.js';
 import { maskOwnPaths } from '../../core/normalise/own-paths.js';
 import { answersAgree, mayHaveRaced, racedWords } from '../../core/normalise/raced.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
@@ -208,7 +209,10 @@ export function createRunIntake(input: {
   // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts);
   // a flow step's captured values differ by design: compared as their placeholders.
   const capturedOf = (raw: Exchange): Exchange => {
-    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
+    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts).
+    const ordered = alignRenumberedRecords(
+      alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
+    );
     return ordered.flow === undefined ? ordered : maskExchange(ordered);
   };
   // The answers masked as judged, but for what earlier answers taught the run (pure).
