@@ -200,8 +200,14 @@ export function alignRenumberedRecords(exchange: Exchange): Exchange {
       let outB: unknown[] | undefined;
       for (let i = 0; i < Math.min(a.length, b.length); i++) {
         const [x, y] = visit(a[i], b[i], () => joinPointer(at(), i));
-        if (x !== a[i]) (outA ??= [...a])[i] = x;
-        if (y !== b[i]) (outB ??= [...b])[i] = y;
+        if (x !== a[i]) {
+          outA ??= [...a];
+          outA[i] = x;
+        }
+        if (y !== b[i]) {
+          outB ??= [...b];
+          outB[i] = y;
+        }
       }
       return [outA ?? a, outB ?? b];
     }
@@ -211,8 +217,14 @@ export function alignRenumberedRecords(exchange: Exchange): Exchange {
       for (const key of Object.keys(a)) {
         if (!Object.hasOwn(b, key)) continue;
         const [x, y] = visit(a[key], b[key], () => joinPointer(at(), key));
-        if (x !== a[key]) (outA ??= { ...a })[key] = x;
-        if (y !== b[key]) (outB ??= { ...b })[key] = y;
+        if (x !== a[key]) {
+          outA ??= { ...a };
+          outA[key] = x;
+        }
+        if (y !== b[key]) {
+          outB ??= { ...b };
+          outB[key] = y;
+        }
       }
       return [outA ?? a, outB ?? b];
     }
