@@ -6,7 +6,9 @@
  * sides hold the same records under the same numbers, each number on the
  * other record: no row, the numbers listed as `generated`. Kept apart: a
  * record that really changed (alone, or beside the swap), and one value two
- * records swap, keep their rows. Two shapes with other names: an event log
+ * records swap, keep their rows, and so do numbers the sequence's own
+ * writes named (`PUT /audit-trail/2`) that the candidate stored on other
+ * records. Two shapes with other names: an event log
  * `{events: [{id, …}]}` listed newest first, and a bare audit trail
  * `[{seq, …}]` listed oldest first.
  */
@@ -175,4 +177,55 @@ describe('the same records numbered in another order on each side', () => {
         .sort(),
     );
   });
+});
+
+describe("numbers an earlier write of the sequence named are no side's own", () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+  /** Stores each `PUT PATH/N` under N, or (`swapped`) under the other number of two. */
+  const store = (shape: Shape, swapped: boolean) => {
+    const records = new Map<number, Record<string, unknown>>();
+    return startServer((req, res, body) => {
+      const url = req.url ?? '/';
+      if (req.method === 'PUT' && url.startsWith(`${shape.path}/`)) {
+        const sent = Number(url.slice(shape.path.length + 1));
+        const number = swapped ? 3 - sent : sent;
+        const record = { [shape.key]: number, ...(JSON.parse(body) as Record<string, unknown>) };
+        records.set(number, record);
+        return json(res, 200, { stored: true });
+      }
+      if (req.method === 'GET' && url === shape.path) {
+        const list = [...records.values()].sort(
+          (x, y) => Number(x[shape.key]) - Number(y[shape.key]),
+        );
+        return json(res, 200, shape.wrap === undefined ? list : { [shape.wrap]: list });
+      }
+      return json(res, 404, { error: 'missing' });
+    });
+  };
+  it.each(SHAPES)(
+    '$path: records written under the numbers the requests named keep their rows',
+    async (shape) => {
+      const baseline = await store(shape, false);
+      const candidate = await store(shape, true);
+      started.push(baseline, candidate);
+      const [x, y] = shape.racing.map((r) => JSON.stringify(r));
+      const file = [
+        'suite: log',
+        'serial: true',
+        'sideEffects: true',
+        'cases:',
+        `  - id: put-1\n    request: { method: PUT, path: ${shape.path}/1, json: ${x} }`,
+        `  - id: put-2\n    request: { method: PUT, path: ${shape.path}/2, json: ${y} }`,
+        `  - id: list\n    request: { method: GET, path: ${shape.path} }`,
+        '',
+      ].join('\n');
+      const cwd = await tempProject({ 'cases/log.yaml': file });
+      const out = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
+      expect(out.code, out.stdout).toBe(1);
+      const result = list(await latestReport(cwd));
+      expect(result.verdict).toBe('divergent');
+      expect(result.generated ?? []).toEqual([]);
+    },
+  );
 });

@@ -20,7 +20,10 @@
  * - each such record **differs from the one its number pairs it with in two
  *   members or more**: the record moved under its number, not one value
  *   between two records (a `role` that two records swap is data);
- * - no such number is a value the request sent.
+ * - no such number is a value the request sent, nor one an earlier request
+ *   of its flow or serial sequence sent (`sentNumbers`: a `PUT /items/7`
+ *   names the record that holds 7; a candidate that stores it under another
+ *   number is a real change).
  *
  * Then the candidate's moved records are put where their baseline partners
  * stand and the number of each is compared as `{{generated}}` on both sides,
@@ -31,6 +34,7 @@
  * Pure.
  */
 
+import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
 import { escapeSegment, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
@@ -166,6 +170,25 @@ export function renumberedList(
   return undefined;
 }
 
+/** Integers in a JSON value, as digits (to `depth`). */
+function jsonIntegers(value: unknown, into: string[], depth: number): void {
+  if (depth > 8) return;
+  const text = numberText(value);
+  if (text !== undefined) into.push(text);
+  else if (Array.isArray(value)) {
+    for (const item of value) jsonIntegers(item, into, depth + 1);
+  } else if (isRecord(value)) {
+    for (const member of Object.values(value)) jsonIntegers(member, into, depth + 1);
+  }
+}
+
+/** The integers `request` sent (path segments, query values, strings and numbers of a JSON body), as digits. */
+export function sentNumbers(request: CaseRequest): string[] {
+  const found = requestValues(request).filter((value) => numberText(value) !== undefined);
+  if (request.body.kind === 'json') jsonIntegers(request.body.value, found, 0);
+  return found;
+}
+
 /**
  * The exchange with each list whose records each side numbered in another
  * order paired by content and its numbers masked (`generated` lists each
@@ -173,14 +196,18 @@ export function renumberedList(
  * before echoed references and generated values: the records' content is
  * the evidence.
  */
-export function alignRenumberedRecords(exchange: Exchange): Exchange {
+export function alignRenumberedRecords(
+  exchange: Exchange,
+  /** Numbers earlier requests of the exchange's flow or serial sequence sent. */
+  earlier: ReadonlySet<string> = new Set(),
+): Exchange {
   const left = structuredBody(exchange.baseline);
   const right = structuredBody(exchange.candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
   if (left.value === right.value) return exchange;
   let sent: ReadonlySet<string> | undefined;
   const sentValues = () => {
-    sent ??= new Set(requestValues(exchange.case.request));
+    sent ??= new Set([...earlier, ...requestValues(exchange.case.request)]);
     return sent;
   };
   const generated: string[] = [];
