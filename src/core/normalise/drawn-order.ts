@@ -30,6 +30,13 @@
  *   sort by any member. There the evidence above decides, and the row
  *   awaits evidence rather than being hidden or opened by chance.
  *
+ * A list whose elements show keys masked as each side's own (`showsOwnKeys`)
+ * is this class only when shorter than five elements: with five or more,
+ * `own-key-order.ts` judged them (a list not in its own keys' order is then
+ * ordered by something else, a real change of order); with fewer, the shown
+ * keys put a list in their own order (one way or the other) by chance as
+ * often as not, and its order proves nothing either way.
+ *
  * A list whose elements differ (a record added, a value changed) is not
  * this class: it keeps its rows. Pure, but for the memory a run keeps per
  * sequence (`createDrawnOrder`).
@@ -214,7 +221,10 @@ function reorderedLists(
   if (skip.places.has(path === '' ? '/' : path)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (sameElementsReordered(a, b)) {
-      if (!visiblyOrdered(a, b) && !showsOwnKeys(a, b, path, skip.revisions)) {
+      // Keys shown tell an order from the draws with five elements or more (`own-key-order.ts`);
+      // a shorter list is in its own keys' order, one way or the other, by chance as often as not.
+      const shown = a.length >= MIN_VISIBLE_SORT && showsOwnKeys(a, b, path, skip.revisions);
+      if (!visiblyOrdered(a, b) && !shown) {
         out.push({ path, length: a.length });
       }
       return;

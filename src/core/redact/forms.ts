@@ -24,6 +24,21 @@ export interface Needle {
   readonly placeholder: string;
   /** Matched in any letter case (every form but base64's). */
   readonly folded: boolean;
+  /**
+   * Replaced only where no digit touches it: the digits of a short secret of
+   * digits (`0000`, a PIN) inside a longer number are that number's, by
+   * chance (a 56-digit sequence number holds a given four digits about one
+   * time in two hundred), and replacing them there breaks the number.
+   */
+  readonly ownDigits?: boolean;
+}
+
+/** A secret of digits shorter than this is not looked for inside a longer number. */
+const DIGITS_IN_NUMBERS = 8;
+
+/** Whether `secret` is a short run of digits (`ownDigits`). */
+function shortDigits(secret: string): boolean {
+  return secret.length < DIGITS_IN_NUMBERS && /^\d+$/.test(secret);
 }
 
 /** Base64 fragments shorter than this are not looked for: too many false hits. */
@@ -159,13 +174,17 @@ function base64Forms(secret: string): string[] {
  */
 export function secretNeedles(secrets: ReadonlyMap<string, string>): Needle[] {
   const byText = new Map<string, Needle>();
-  const add = (text: string, placeholder: string, folded: boolean) => {
+  const add = (text: string, placeholder: string, folded: boolean, ownDigits = false) => {
     const key = `${folded ? 'f' : 'x'}${text}`;
-    if (text !== '' && !byText.has(key)) byText.set(key, { text, placeholder, folded });
+    if (text === '' || byText.has(key)) return;
+    byText.set(key, { text, placeholder, folded, ...(ownDigits ? { ownDigits } : {}) });
   };
   for (const [secret, placeholder] of secrets) {
     if (secret === '') continue;
-    for (const form of foldedForms(secret)) add(fold(form), placeholder, true);
+    const digits = shortDigits(secret);
+    for (const form of foldedForms(secret)) {
+      add(fold(form), placeholder, true, digits && form === secret);
+    }
     for (const form of base64Forms(secret)) add(form, placeholder, false);
   }
   return [...byText.values()].sort((a, b) => b.text.length - a.text.length);
@@ -191,11 +210,23 @@ function fold(text: string): string {
 function replaceFolded(text: string, lower: string, needle: Needle): string {
   let out = '';
   let from = 0;
-  for (let at = lower.indexOf(needle.text); at !== -1; at = lower.indexOf(needle.text, from)) {
+  let at = lower.indexOf(needle.text);
+  while (at !== -1) {
+    const end = at + needle.text.length;
+    if (needle.ownDigits === true && (isDigit(text[at - 1]) || isDigit(text[end]))) {
+      // Inside a longer number: the number's digits, not the secret.
+      at = lower.indexOf(needle.text, at + 1);
+      continue;
+    }
     out += text.slice(from, at) + needle.placeholder;
-    from = at + needle.text.length;
+    from = end;
+    at = lower.indexOf(needle.text, from);
   }
   return out + text.slice(from);
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 /** A regular expression matching any of `needles` (none: undefined). */

@@ -26,9 +26,11 @@ import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { maskOwnPaths } from '../../core/normalise/own-paths.js';
 import { answersAgree, mayHaveRaced, racedWords } from '../../core/normalise/raced.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
+import { alignRenumberedRecords, sentNumbers } from '../../core/normalise/renumbered-records.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { maskSentSubstitutions } from '../../core/normalise/sent-substitutions.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
+import { sequenceKeyOf } from '../../core/normalise/sequence-walk.js';
 import { openSignedTokens } from '../../core/normalise/signed-tokens.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../../core/normalise/stamps.js';
 import { redactExchange } from '../../core/redact/exchange.js';
@@ -205,10 +207,30 @@ export function createRunIntake(input: {
       },
     };
   };
+  // The numbers each flow or serial sequence's requests sent so far: record numbers they name are no side's own.
+  const numbersSent = new Map<string, Set<string>>();
+  const rememberNumbersSent = (sent: Exchange): void => {
+    const sequence = sequenceKeyOf(sent);
+    if (sequence === undefined) return;
+    const { flow } = sent;
+    const numbers =
+      flow === undefined
+        ? sentNumbers(sent.case.request)
+        : [...sentNumbers(flow.requests.baseline), ...sentNumbers(flow.requests.candidate)];
+    if (numbers.length === 0) return;
+    const known = numbersSent.get(sequence) ?? new Set<string>();
+    for (const n of numbers) known.add(n);
+    numbersSent.set(sequence, known);
+  };
   // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts);
   // a flow step's captured values differ by design: compared as their placeholders.
   const capturedOf = (raw: Exchange): Exchange => {
-    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
+    const sequence = sequenceKeyOf(raw);
+    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts).
+    const ordered = alignRenumberedRecords(
+      alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
+      sequence === undefined ? undefined : numbersSent.get(sequence),
+    );
     return ordered.flow === undefined ? ordered : maskExchange(ordered);
   };
   // The answers masked as judged, but for what earlier answers taught the run (pure).
@@ -261,6 +283,7 @@ export function createRunIntake(input: {
     if (answeredAlike(raw)) return raw;
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     const captured = first?.captured ?? capturedOf(raw);
+    rememberNumbersSent(sent);
     drawnShows.add(captured);
     const echoes = sequences.apply(references.apply(captured));
     // Nothing echoed: the revisions and generated values are those the second look masked.

@@ -80,6 +80,24 @@ describe('derived forms', () => {
     expect(r.text(plain)).toBe(plain);
   });
 
+  it('leaves a short secret of digits inside a longer number, and replaces it standing alone', () => {
+    for (const [digits, number] of [
+      ['0000', '49680667200007191118981529220953706549113291297747401'],
+      ['4711', '123471198765432109876543210'],
+    ] as const) {
+      const pin = createRedactor({ headerNames: [], secrets: new Map([[digits, '[redacted]']]) });
+      expect(pin.value({ SequenceNumber: number })).toEqual({ SequenceNumber: number });
+      expect(pin.text(`pin ${digits}, code=${digits}&x`)).toBe('pin [redacted], code=[redacted]&x');
+      expect(pin.text(`${digits}-${number}`)).toBe(`[redacted]-${number}`);
+    }
+    // Letters beside it are no number: a short secret of letters and digits is replaced there.
+    const mixed = createRedactor({ headerNames: [], secrets: new Map([['4711', '${env:P}']]) });
+    expect(mixed.text('v4711a')).toBe('v${env:P}a');
+    // Eight digits or more: replaced inside a number too.
+    const long = createRedactor({ headerNames: [], secrets: new Map([['47114711', '${env:P}']]) });
+    expect(long.text('9947114711')).toBe('99${env:P}');
+  });
+
   it('does not look for the hex or every-byte forms of a very short secret', () => {
     const short = createRedactor({ headerNames: [], secrets: new Map([['q7z', '${env:S}']]) });
     const hexShort = Buffer.from('q7z').toString('hex');
