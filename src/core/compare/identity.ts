@@ -5,7 +5,7 @@
  * they sit. Pure.
  *
  * A member is an identity when it is configured (`arrayKeys`) or named like
- * one (`id`, `userId`, `order_key`, `name`, `uuid`, `slug`, `sku`, …), its
+ * one (`id`, `userId`, `order_key`, `peer id`, `name`, `uuid`, `slug`, `sku`, …), its
  * values are strings or numbers unique within each list, and at least half
  * of the shorter list's elements find their counterpart by it. An element
  * that lacks the member (a record one side stored without it) is an element
@@ -27,9 +27,9 @@ import { ownValue } from '../wire/json-equal.js';
 /** Names that usually identify a record, in order of preference after the configured keys. */
 const USUAL_IDENTITIES = ['id', '_id', 'uuid', 'key', 'name', 'slug', 'code', 'email'] as const;
 
-/** A member named like an identity: the usual names, or one ending in them (`userId`, `order_key`). */
+/** A member named like an identity: the usual names, or one ending in them (`userId`, `order_key`, BitTorrent's `peer id`). */
 const IDENTITY_WORD =
-  /^(?:.*[-_.])?(?:id|key|name|uuid|guid|slug|code|email|sku|handle|login|username)$/i;
+  /^(?:.*[-_. ])?(?:id|key|name|uuid|guid|slug|code|email|sku|handle|login|username)$/i;
 const IDENTITY_SUFFIX = /[a-z0-9](?:Id|ID|Key|Name|Uuid|UUID|Guid|Slug|Code|Sku)$/;
 
 function namedLikeIdentity(key: string): boolean {
