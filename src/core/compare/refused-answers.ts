@@ -52,6 +52,8 @@ const REFUSAL_MEMBERS: ReadonlySet<string> = new Set([
   'faults',
   'exception',
   'failure',
+  // BEP 3: a BitTorrent tracker refuses with a bencoded `failure reason`, whatever its status.
+  'failure reason',
 ]);
 
 /** One answer as this rule reads it: its statuses, endpoint, findings and bodies. */
@@ -89,7 +91,7 @@ function refusalsOf(body: Record<string, unknown>): string[] {
 }
 
 /** True when `body` refused in itself: a refusal member at its top, or an XML-RPC fault. */
-function refusesInBody(body: unknown): boolean {
+export function refusesInBody(body: unknown): boolean {
   if (xmlRpcFault(body) !== undefined) return true;
   return isJsonObject(body) && refusalsOf(body).length > 0;
 }

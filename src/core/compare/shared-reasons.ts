@@ -22,7 +22,11 @@
  *   `405`, `410` or `501` is no such evidence: its router read nothing of
  *   the request, so its refusal is of no kind the message could be compared
  *   with (antietcd's `content-type should be application/json` to a `GET`
- *   etcd answers `405`).
+ *   etcd answers `405`). A refusal the other side answered with a success
+ *   status but refused in its body (a refusal member at its top, an XML-RPC
+ *   fault: rule 29) is both sides refusing: opentracker's one `Invalid
+ *   Request` page against bittorrent-tracker's `200` with a bencoded
+ *   `failure reason: invalid info_hash` makes that page a catch-all.
  *
  * A word list alone would tune the rule to the words of the pairs it was
  * written on; the second test reads what the refusing side says elsewhere
@@ -42,6 +46,7 @@ import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { REASON_PHRASES } from '../../util/reason-phrases.js';
 import type { AnswerBodies } from './optional-members.js';
 import { bodyReason, refusingSide } from './refusal.js';
+import { refusesInBody } from './refused-answers.js';
 import { ANY_ROUTE, causeKey } from './root-cause.js';
 
 type StatusCause = RootCause & { type: 'status' };
@@ -130,6 +135,12 @@ export function refusalEvidence(answers: readonly ReasonAnswer[]): RefusalEviden
       for (const { cause } of findings) {
         if (cause.type === 'status' && cause.reason === undefined)
           read.set(causeKey(cause), reason);
+      }
+      // The other side answered with a success status but refused in its body
+      // (rule 29's refusal): both refused, the other for a reason of its own.
+      const other = bodies[refusing === 'baseline' ? 'candidate' : 'baseline'];
+      if (refusesInBody(other) && bodyReason(other) !== reason) {
+        catchAll.add(reasonOf(refusing, reason));
       }
       continue;
     }

@@ -60,7 +60,16 @@ describe('identityKey', () => {
 
   it('reads names like identities in any convention, and not words that merely end in "id"', () => {
     const rows = (key: string) => [{ [key]: 'p' }, { [key]: 'q' }];
-    for (const key of ['userId', 'user_id', 'orderKey', 'sku', 'displayName', 'uuid', 'peer id', 'file name']) {
+    for (const key of [
+      'userId',
+      'user_id',
+      'orderKey',
+      'sku',
+      'displayName',
+      'uuid',
+      'peer id',
+      'file name',
+    ]) {
       expect(identityKey(rows(key), rows(key), [])).toBe(key);
     }
     expect(identityKey(rows('valid'), rows('valid'), [])).toBeUndefined();

@@ -197,6 +197,41 @@ describe('what makes a reason specific', () => {
     );
   });
 
+  it('counts a refusal the other side answered with a success status and its own reason in the body', () => {
+    const answered = (refusing: unknown, other: unknown, statuses: readonly [number, number]) => ({
+      baseline: { status: statuses[0] },
+      candidate: { status: statuses[1] },
+      bodies:
+        statuses[0] >= 400
+          ? { baseline: refusing, candidate: other }
+          : { baseline: other, candidate: refusing },
+      findings: [],
+    });
+    const found = refusalEvidence([
+      // A tracker's one HTML page against a bencoded `failure reason` (BEP 3).
+      answered(
+        '<title>Invalid Request</title>',
+        { 'failure reason': 'invalid info_hash' },
+        [400, 200],
+      ),
+      // A gateway's generic text against a JSON-RPC error, the sides the other way round.
+      answered(
+        'request could not be handled',
+        { jsonrpc: '2.0', error: { message: 'unknown method' } },
+        [200, 422],
+      ),
+      // Kept apart: the other side succeeded (no refusal in its body), or refused in the same words.
+      answered('the quota is spent', { result: 'ok' }, [429, 200]),
+      answered('the name is taken', { error: 'the name is taken' }, [409, 200]),
+    ]).catchAll;
+    expect([...found].sort()).toEqual(
+      [
+        '["baseline","<title>Invalid Request</title>"]',
+        '["candidate","request could not be handled"]',
+      ].sort(),
+    );
+  });
+
   it('is never a reason a side gives where the other refused with another, or none', () => {
     const refused = (baseline: unknown, candidate: unknown) => ({
       baseline: { status: 400 },
