@@ -24,7 +24,7 @@
  * resource only (its own row, as before); answers a side accepted. Pure.
  */
 import { isJsonObject } from '../normalise/json.js';
-import { isRefusalMember } from './refused-answers.js';
+import { isRefusalMember } from './body-refusals.js';
 import type { Seen } from './seen-changes.js';
 
 /** At least this many words make a string member a reason (prose), not a code or a name. */

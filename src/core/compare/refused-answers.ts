@@ -20,7 +20,7 @@
  *   answers: a `<methodResponse><fault>` on one side only is the refusal,
  *   below the body's top, `faultOutcome`);
  * - exactly one side has a **refusal member** at the body's top: a member
- *   named `error`, `errors`, `fault`, `faults`, `exception` or `failure`
+ *   named `error`, `errors`, `fault`, `faults`, `exception`, `failure` or `failure reason`
  *   (any case) whose value is not `null`, `false`, `""` or empty; the other
  *   side has none (it may have one that is `null`: JSON-RPC 1.0's `"error":
  *   null` on a success);
@@ -40,21 +40,10 @@ import type { Finding, SkeletonChange, StructureCause } from '../../contract/roo
 import { escapeSegment } from '../../util/json-pointer.js';
 import { compareText } from '../../util/text.js';
 import { isJsonObject } from '../normalise/json.js';
+import { refusalsOf, refusesInBody } from './body-refusals.js';
 import { changeKey, membersOf } from './change-keys.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { xmlRpcFault } from './xml-rpc-faults.js';
-
-/** Top members whose value, when present and not empty, says the side refused. */
-const REFUSAL_MEMBERS: ReadonlySet<string> = new Set([
-  'error',
-  'errors',
-  'fault',
-  'faults',
-  'exception',
-  'failure',
-  // BEP 3: a BitTorrent tracker refuses with a bencoded `failure reason`, whatever its status.
-  'failure reason',
-]);
 
 /** One answer as this rule reads it: its statuses, endpoint, findings and bodies. */
 export interface RefusableAnswer {
@@ -72,28 +61,6 @@ export interface RefusedAnswer {
   readonly cause: StructureCause;
   /** The outcome members, as pointers (`/error`, `/result`). */
   readonly members: ReadonlySet<string>;
-}
-
-/** True when `key` names a refusal member (`error`, `fault`, …, any case). */
-export function isRefusalMember(key: string): boolean {
-  return REFUSAL_MEMBERS.has(key.toLowerCase());
-}
-
-function isRefusal(value: unknown): boolean {
-  if (value === null || value === false || value === '' || value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return !isJsonObject(value) || Object.keys(value).length > 0;
-}
-
-/** The body's refusal members (see the module comment). */
-function refusalsOf(body: Record<string, unknown>): string[] {
-  return Object.keys(body).filter((key) => isRefusalMember(key) && isRefusal(body[key]));
-}
-
-/** True when `body` refused in itself: a refusal member at its top, or an XML-RPC fault. */
-export function refusesInBody(body: unknown): boolean {
-  if (xmlRpcFault(body) !== undefined) return true;
-  return isJsonObject(body) && refusalsOf(body).length > 0;
 }
 
 /**

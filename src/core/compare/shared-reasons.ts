@@ -44,9 +44,9 @@
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { REASON_PHRASES } from '../../util/reason-phrases.js';
+import { refusesInBody } from './body-refusals.js';
 import type { AnswerBodies } from './optional-members.js';
 import { bodyReason, refusingSide } from './refusal.js';
-import { refusesInBody } from './refused-answers.js';
 import { ANY_ROUTE, causeKey } from './root-cause.js';
 
 type StatusCause = RootCause & { type: 'status' };

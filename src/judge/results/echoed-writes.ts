@@ -23,8 +23,9 @@
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
+import { isRefusalMember } from '../../core/compare/body-refusals.js';
 import { holdsString } from '../../core/compare/refusal.js';
-import { isRefusalMember, refusedInBodyBy } from '../../core/compare/refused-answers.js';
+import { refusedInBodyBy } from '../../core/compare/refused-answers.js';
 import { hasFindings } from './types.js';
 
 /**
