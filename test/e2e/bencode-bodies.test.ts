@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runPair, tempProject } from '../helpers/cli.js';
-import { startServer, type TestServer } from '../helpers/http.js';
+import { startRoutesServer, startServer, type TestServer } from '../helpers/http.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -24,16 +24,13 @@ afterEach(async () => {
 async function serve(
   routes: Record<string, { body: string; type: string | undefined }>,
 ): Promise<TestServer> {
-  const server = await startServer((req, res) => {
-    const route = routes[new URL(req.url ?? '/', 'http://x').pathname];
-    if (route === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, route.type === undefined ? {} : { 'content-type': route.type });
-    res.end(Buffer.from(route.body, 'latin1'));
-  });
+  const bytes = Object.fromEntries(
+    Object.entries(routes).map(([path, { body, type }]) => [
+      path,
+      { body: Buffer.from(body, 'latin1'), type },
+    ]),
+  );
+  const server = await startRoutesServer(bytes);
   servers.push(server);
   return server;
 }

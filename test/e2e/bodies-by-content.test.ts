@@ -11,28 +11,24 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
-import { startServer, type TestServer } from '../helpers/http.js';
+import { startRoutesServer, type TestServer } from '../helpers/http.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** A server answering each path with a fixed body and content type (none when undefined). */
+/** A server answering each path with a fixed body (JSON unless a string) and content type (none when undefined). */
 async function serve(
   routes: Record<string, { body: unknown; type: string | undefined }>,
 ): Promise<TestServer> {
-  const server = await startServer((req, res) => {
-    const route = routes[new URL(req.url ?? '/', 'http://x').pathname];
-    if (route === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    const text = typeof route.body === 'string' ? route.body : JSON.stringify(route.body);
-    res.writeHead(200, route.type === undefined ? {} : { 'content-type': route.type });
-    res.end(text);
-  });
+  const texts = Object.fromEntries(
+    Object.entries(routes).map(([path, { body, type }]) => [
+      path,
+      { body: typeof body === 'string' ? body : JSON.stringify(body), type },
+    ]),
+  );
+  const server = await startRoutesServer(texts);
   servers.push(server);
   return server;
 }

@@ -116,3 +116,22 @@ export function reviveCommand(control: TestServer): string {
   ].join(' && ');
   return `bash -c '${script}'`;
 }
+
+/**
+ * A server answering each path (without its query) with a fixed body and
+ * content type (none when undefined); `404` `not found` elsewhere.
+ */
+export function startRoutesServer(
+  routes: Record<string, { readonly body: string | Uint8Array; readonly type: string | undefined }>,
+): Promise<TestServer> {
+  return startServer((req, res) => {
+    const route = routes[new URL(req.url ?? '/', 'http://x').pathname];
+    if (route === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, route.type === undefined ? {} : { 'content-type': route.type });
+    res.end(route.body);
+  });
+}
