@@ -58,7 +58,7 @@ supervise(async () => {
     { cwd: root },
   );
   startProcess('bittorrent-tracker', process.execPath, [
-    join(here, 'service/host.mjs'),
+    join(here, '../lib/bittorrent-tracker-host.mjs'),
     dir,
     String(pn),
   ]);

@@ -1,7 +1,7 @@
 // BitTorrent's HTTP tracker protocol (announce and scrape, bencoded answers),
 // two majors of one npm server: webtorrent's bittorrent-tracker 9.19.0
 // (CommonJS, `bencode` 2) vs 11.2.3 (ESM, `bencode` 4). Each is its Server
-// alone, HTTP only, statistics on (service/host.mjs). Both hold their swarms
+// alone, HTTP only, statistics on (corpus/lib/bittorrent-tracker-host.mjs). Both hold their swarms
 // in memory, so every start is empty.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ supervise(async () => {
     ignoreScripts: true,
   });
   const [po, pn] = [await freePort(), await freePort()];
-  const host = join(here, 'service/host.mjs');
+  const host = join(here, '../lib/bittorrent-tracker-host.mjs');
   startProcess('bittorrent-tracker-9', process.execPath, [host, old, String(po)]);
   startProcess('bittorrent-tracker-11', process.execPath, [host, neu, String(pn)]);
   const b = `http://127.0.0.1:${po}`;
