@@ -45,6 +45,30 @@ async function parity(mode, urls, extra = []) {
 }
 
 /**
+ * Resolves once `parity`'s status line has not changed for 2.5 s (it prints
+ * one a second while anything changes), so copies of a warm-up are compared
+ * or dropped before the measured phase starts; then its status, the tally
+ * that phase's counts are taken from.
+ */
+async function settled(p) {
+  let last = p.status();
+  let still = 0;
+  for (let waited = 0; still < 2500 && waited < 30_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = p.status();
+    still = now === last ? still + 250 : 0;
+    last = now;
+  }
+  return last;
+}
+
+/** What the measured phase added to `before`'s `compared` and `dropped`, from the final status. */
+const measuredCounts = (before, after) => ({
+  compared: (after?.compared ?? 0) - (before?.compared ?? 0),
+  dropped: (after?.dropped ?? 0) - (before?.dropped ?? 0),
+});
+
+/**
  * Client throughput, `parity proxy` ÷ the minimal forwarding proxy, `rounds`
  * paired rounds (the order alternating), each proxy warmed up first.
  */
@@ -60,12 +84,13 @@ export async function proxyThroughput(urls, { count, concurrency, rounds }) {
   const measureParity = async () => {
     const p = await parity('proxy', urls);
     await closedLoop(p.url, { count: 1000, concurrency, pathOf });
+    const before = await settled(p);
     const cpu = cpuSeconds(p.pid);
     const r = await closedLoop(p.url, { count, concurrency, pathOf });
     parityCpu.push(((cpuSeconds(p.pid) - cpu) / count) * 1e6);
-    const status = await p.stop();
-    compared += status?.compared ?? 0;
-    dropped += status?.dropped ?? 0;
+    const counts = measuredCounts(before, await p.stop());
+    compared += counts.compared;
+    dropped += counts.dropped;
     errors += r.errors;
     return r.rate;
   };
@@ -101,8 +126,8 @@ export async function proxyThroughput(urls, { count, concurrency, rounds }) {
     // CPU µs per request of each proxy process while the traffic flowed (a drained queue's tail excluded).
     parityCpuUs: median(parityCpu),
     minimalCpuUs: median(minimalCpu),
-    // Every round sends `count` requests and a warm-up of 1,000.
-    sent: rounds * (count + 1000),
+    // The measured phases only: each round's warm-up of 1,000 is left out of every count.
+    sent: rounds * count,
     compared,
     dropped,
     errors,
@@ -190,17 +215,22 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
   const measure = async (kind) => {
     const sink = await start(kind);
     const nginx = await startNginx(urls.a, sink.url);
+    let before;
     try {
       await closedLoop(nginx.url, { count: 500, concurrency: 4, pathOf });
+      // The warm-up's closed loop is faster than parity compares, so it sheds
+      // copies by design; only the measured phase's copies are counted.
+      if (kind === 'parity') before = await settled(sink);
       const m = await latencyAt(nginx.url, rate, seconds);
       errors += m.errors;
-      return m;
+      return { ...m, sent: m.latencies.length + m.errors };
     } finally {
       await nginx.stop();
       const status = await sink.stop();
       if (kind === 'parity') {
-        compared += status?.compared ?? 0;
-        dropped += status?.dropped ?? 0;
+        const counts = measuredCounts(before, status);
+        compared += counts.compared;
+        dropped += counts.dropped;
       }
     }
   };
@@ -222,6 +252,8 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
     floor: pooled.replay / pooled.discard,
     floors,
     ...pooled,
+    // Requests of the measured phases through nginx in front of parity: each one copy mirrored.
+    sent: measures.parity.reduce((sum, m) => sum + m.sent, 0),
     compared,
     dropped,
     errors,
