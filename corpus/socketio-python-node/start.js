@@ -30,7 +30,11 @@ supervise(async () => {
   const node = npmInstall('socket.io-4.8.1', ['socket.io@4.8.1']);
   const [pp, pn] = [await freePort(), await freePort()];
   startProcess('python-socketio', '/usr/bin/python3', [join(here, 'service/app.py'), String(pp)]);
-  startProcess('socket.io-4.8.1', process.execPath, [join(here, 'service/app.cjs'), node, String(pn)]);
+  startProcess('socket.io-4.8.1', process.execPath, [
+    join(here, 'service/app.cjs'),
+    node,
+    String(pn),
+  ]);
   const b = `http://127.0.0.1:${pp}`;
   const c = `http://127.0.0.1:${pn}`;
   // Any answer will do (a 400 without a query on both).
