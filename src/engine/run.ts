@@ -60,6 +60,7 @@ import { newRunId } from './run/run-id.js';
 import { createRunIntake, type Released } from './run/run-intake.js';
 import type { RuntimeWatch } from './run/runtime-watch.js';
 import { createSecondLooks, type SecondLookTally } from './run/second-look.js';
+import type { SentBackIds } from './run/sent-back-ids.js';
 import type { StoppedAnswering } from './run/side-watch.js';
 import type { TrackerUpdate } from './run/tracker-update.js';
 
@@ -152,6 +153,8 @@ interface Executions {
   ownIdentity: OwnIdentity;
   /** Where the run's flows masked drawn values, and in which formats. */
   drawnShows: DrawnShows;
+  /** Where the run's flows sent back values they captured whole (`run/sent-back-ids.ts`). */
+  sentBack: SentBackIds;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of bodies the two sides answered differently. */
@@ -387,6 +390,7 @@ async function execute(
     samePairs: intake.samePairs,
     ownIdentity: intake.ownIdentity,
     drawnShows: intake.drawnShows,
+    sentBack: intake.sentBack,
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
     derivedEtags: intake.derivedEtags(),

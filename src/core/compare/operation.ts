@@ -7,7 +7,10 @@
  * request's `operationName`, else the first field its operation selects;
  * an XML-RPC call's `methodName` (a text body whose root is `methodCall`:
  * `<methodCall><methodName>stock.add</methodName>…`); an operation header (`X-Amz-Target: Kinesis_20131202.PutRecord`, a
- * `SOAPAction`'s last segment). Undefined for any other request: a REST
+ * `SOAPAction`'s last segment); a message protocol's **channel** (tracker
+ * rule 49: a message, or a list of messages, whose routing member names a
+ * channel, `{"channel":"/meta/connect",…}`, in a JSON body or a form's
+ * `message` field, as Bayeux sends them). Undefined for any other request: a REST
  * call's endpoint stays its method and path template. Pure, but for the
  * memory that keeps one answer per request.
  */
@@ -74,11 +77,92 @@ function graphqlOperation(body: Record<string, unknown>): string | undefined {
   return clean(body.operationName) ?? firstField(body.query);
 }
 
-function jsonOperation(value: unknown): string | undefined {
-  if (Array.isArray(value)) return batchOperation(value);
-  if (!isJsonObject(value)) return undefined;
-  return rpcMethod(value) ?? graphqlOperation(value);
+/**
+ * Members of a message whose value, when it is a channel name, says where the
+ * message goes on a protocol whose every message is sent to one path (Bayeux's
+ * `channel`; a `topic`, `destination`, `subject`, `route`, `op`, `action` or
+ * `operation` of another envelope).
+ */
+const ROUTING_MEMBERS: readonly string[] = [
+  'channel',
+  'topic',
+  'destination',
+  'subject',
+  'route',
+  'op',
+  'action',
+  'operation',
+];
+
+/**
+ * A channel name: one or more `/`-led segments of name characters
+ * (`/meta/handshake`, `/chat/room-1`, `/alerts/*`), 80 characters at most.
+ * A value without its leading `/` (`news`) names no channel: the protocol
+ * refuses it, and it is read as naming nothing.
+ */
+const CHANNEL = /^(?:\/[A-Za-z0-9_.:$@#*~-]+)+$/;
+
+/** The channel one message names by its first routing member that holds one. */
+function messageChannel(message: unknown): string | undefined {
+  if (!isJsonObject(message)) return undefined;
+  for (const member of ROUTING_MEMBERS) {
+    const value = message[member];
+    if (typeof value === 'string' && value.length <= 80 && CHANNEL.test(value)) return value;
+  }
+  return undefined;
 }
+
+/**
+ * The channels a message or a list of messages names (tracker rule 49): the
+ * message's channel, or the list's channels in order, each once (one
+ * channel alone, else `[/a,/b]`); undefined unless every message names one.
+ */
+function messageOperation(value: unknown): string | undefined {
+  const messages = Array.isArray(value) ? value : [value];
+  if (messages.length === 0) return undefined;
+  const channels: string[] = [];
+  for (const message of messages) {
+    const channel = messageChannel(message);
+    if (channel === undefined) return undefined;
+    if (!channels.includes(channel) && channels.length < MAX_BATCH_NAMES) channels.push(channel);
+  }
+  return channels.length === 1 ? channels[0] : `[${channels.join(',')}]`;
+}
+
+/** True when an operation is a message protocol's channel (`/meta/connect`, `[/a,/b]`; rule 49). */
+export function isChannelOperation(operation: string): boolean {
+  return operation.startsWith('/') || operation.startsWith('[/');
+}
+
+/** The channels a channel operation names (`[/a,/b]` → `/a`, `/b`). */
+export function channelsOf(operation: string): string[] {
+  if (!operation.startsWith('[')) return [operation];
+  return operation.slice(1, -1).split(',');
+}
+
+function jsonOperation(value: unknown): string | undefined {
+  if (Array.isArray(value)) return batchOperation(value) ?? messageOperation(value);
+  if (!isJsonObject(value)) return undefined;
+  return rpcMethod(value) ?? graphqlOperation(value) ?? messageOperation(value);
+}
+
+/** A form body's `message` field, as Bayeux's clients send messages by form: its channels. */
+function formOperation(text: string): string | undefined {
+  const message = new URLSearchParams(text).get('message');
+  if (message === null) return undefined;
+  try {
+    return messageOperation(JSON.parse(message));
+  } catch {
+    return undefined;
+  }
+}
+
+const isForm = (headers: CaseRequest['headers']): boolean =>
+  headers.some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' &&
+      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
+  );
 
 /**
  * An XML-RPC call's method: the root `methodCall` (after an XML declaration)
@@ -93,9 +177,11 @@ function xmlRpcOperation(text: string): string | undefined {
   return name === undefined ? undefined : clean(name.trim());
 }
 
-function bodyOperation(body: CaseRequest['body']): string | undefined {
+function bodyOperation(request: OperationRequest): string | undefined {
+  const { body } = request;
   if (body.kind === 'json') return jsonOperation(body.value);
   if (body.kind !== 'text' || body.text.length > MAX_TEXT_BODY) return undefined;
+  if (isForm(request.headers)) return formOperation(body.text);
   const first = body.text.trimStart().charAt(0);
   if (first === '<') return xmlRpcOperation(body.text);
   if (first !== '{' && first !== '[') return undefined;
@@ -125,7 +211,7 @@ const OPERATIONS = new WeakMap<OperationRequest, string | null>();
 export function operationOf(request: OperationRequest): string | undefined {
   const known = OPERATIONS.get(request);
   if (known !== undefined) return known ?? undefined;
-  const operation = headerOperation(request.headers) ?? bodyOperation(request.body);
+  const operation = headerOperation(request.headers) ?? bodyOperation(request);
   OPERATIONS.set(request, operation ?? null);
   return operation;
 }

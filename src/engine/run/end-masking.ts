@@ -12,7 +12,8 @@
  * 4. a drawn value's format that differs in one answer only, or not the same
  *    way in every answer that shows its member (`drawn-masking.ts`);
  * 5. last, a member of an endpoint proven per-instance in one answer, found
- *    again in its other answers (`proven-places.ts`).
+ *    again in its other answers, or whose values a flow captured and sent
+ *    back (`proven-places.ts`, `sent-back-ids.ts`).
  * Pure.
  */
 import type { MaskStep } from '../../contract/assessment.js';
@@ -27,6 +28,7 @@ import { maskEchoOrigins } from './echo-origins.js';
 import { maskOwnIdentity } from './own-identity.js';
 import { maskProvenPlaces } from './proven-places.js';
 import { maskSamePairs } from './same-pairs.js';
+import type { SentBackIds } from './sent-back-ids.js';
 
 /** What the run's intake learned, as the end's maskings read it (`run-intake.ts`). */
 export interface EndEvidence {
@@ -41,6 +43,8 @@ export interface EndEvidence {
   readonly ownIdentity: OwnIdentity;
   /** Where the run's flows masked drawn values, and in which formats. */
   readonly drawnShows: DrawnShows;
+  /** Where the run's flows sent back values they captured whole (none in shadow mode). */
+  readonly sentBack?: SentBackIds;
 }
 
 /** The run's masking of its kept results (every divergent one), from learned noise and the run's evidence. */
@@ -73,5 +77,5 @@ export function maskAtRunEnd(input: {
     masking: identity,
     redact,
   });
-  return maskProvenPlaces({ results, masking: drawn, redact });
+  return maskProvenPlaces({ results, masking: drawn, redact, sentBack: evidence.sentBack });
 }

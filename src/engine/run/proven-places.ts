@@ -16,14 +16,21 @@
  * **Stays a divergence**: a value of another form (a word, a number, hex of
  * another length, one side hex and the other not), a value the request
  * named, a place no answer of the endpoint proved, and a member of another
- * endpoint. Pure.
+ * endpoint.
+ *
+ * A member whose values a flow captured whole and sent back in a later
+ * request (`sent-back-ids.ts`, tracker rule 49b) is proven too, for values
+ * of the one drawn format class the flow's were, on both sides, none of
+ * them a value the flow's capture held or the request sent. Pure.
  */
 
 import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { DivergentObservation, Observation } from '../../contract/observation.js';
+import { drawnClassOf } from '../../core/normalise/drawn-formats.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import { maskGenerated } from './generated-masking.js';
+import { memberPlaceOf as placeOf, type SentBackIds, type SentBackProof } from './sent-back-ids.js';
 
 /** Hex digits, 16 or more, with or without a `0x` prefix: a digest's or drawn bytes' form. */
 const HEX = /^(0x)?(?:[0-9a-f]{16,512}|[0-9A-F]{16,512})$/;
@@ -37,9 +44,6 @@ function hexForm(value: unknown): string | undefined {
   return `${prefix === '' ? '' : '0x-'}hex${value.length - prefix.length}`;
 }
 
-/** `pointer` with array indices as `*`: one member of the endpoint's answers. */
-const placeOf = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-
 /** The places a result's evidence proved per-instance (body pointers only). */
 function provenIn(result: Observation): string[] {
   if (result.verdict === 'error') return [];
@@ -51,12 +55,29 @@ function provenIn(result: Observation): string[] {
   return lists.filter((place) => place.startsWith('/'));
 }
 
+/**
+ * True when both of a change's values are new draws of the class a flow sent
+ * back at its member: that class on both sides, none a value the flow held.
+ */
+function drawnAgain(
+  change: { readonly baseline?: unknown; readonly candidate?: unknown },
+  proof: SentBackProof,
+): boolean {
+  const { baseline, candidate } = change;
+  if (baseline === candidate) return false;
+  if (drawnClassOf(baseline) !== proof.drawn || drawnClassOf(candidate) !== proof.drawn)
+    return false;
+  return !proof.values.has(String(baseline)) && !proof.values.has(String(candidate));
+}
+
 /** `masking` with a step for each result whose hex values sit at a member proven per-instance. */
 export function maskProvenPlaces(input: {
   readonly results: readonly Observation[];
   /** The run's maskings so far. */
   readonly masking: Masking;
   readonly redact: Redactor;
+  /** Where the run's flows sent back values they captured whole (rule 49b). */
+  readonly sentBack?: SentBackIds | undefined;
 }): Masking {
   // endpoint → member → the case that proved it.
   const proven = new Map<string, Map<string, string>>();
@@ -68,11 +89,18 @@ export function maskProvenPlaces(input: {
       proven.set(current.endpoint, members);
     }
   }
-  if (proven.size === 0) return input.masking;
+  const { sentBack } = input;
+  if (proven.size === 0 && sentBack === undefined) return input.masking;
   const asked = (result: DivergentObservation, value: string) =>
     JSON.stringify(result.request).includes(value);
   return maskGenerated(input, (change, current) => {
     const { baseline, candidate, path } = change;
+    const flow = sentBack?.provenAt(current.endpoint, placeOf(path));
+    if (flow !== undefined && flow.by !== current.caseId && drawnAgain(change, flow)) {
+      if (!asked(current, String(baseline)) && !asked(current, String(candidate))) {
+        return `${flow.drawn} ids on both sides at a member whose values the flow that ran ${flow.by} captured and sent back: each side's own`;
+      }
+    }
     const by = proven.get(current.endpoint)?.get(placeOf(path));
     if (by === undefined || by === current.caseId || baseline === candidate) return undefined;
     const form = hexForm(baseline);

@@ -40,6 +40,7 @@ import type { RunConfig } from '../../io/config/targets.js';
 import { type BodyDigests, bodyDigestsOf } from '../../judge/results/body-digests.js';
 import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
 import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
+import { createSentBackIds, type SentBackIds } from './sent-back-ids.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 
 /** Steps ready to be judged, in run order, and the redactor that knows what their flow captured. */
@@ -82,6 +83,8 @@ export interface RunIntake {
   readonly ownIdentity: OwnIdentity;
   /** Where flows masked drawn values, and in which formats (`core/normalise/drawn-formats.ts`). */
   readonly drawnShows: DrawnShows;
+  /** Where the run's flows sent back values they captured whole: each side's own ids (rule 49b). */
+  readonly sentBack: SentBackIds;
   /**
    * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
    * masked as this intake masks it (but for what earlier answers taught it),
@@ -158,6 +161,8 @@ export function createRunIntake(input: {
   const ownIdentity = createOwnIdentity();
   // The formats each side draws its captured values in, asked once every answer is in.
   const drawnShows = createDrawnShows();
+  // Values a flow captured whole and sent back in a later request: each side's own ids (rule 49b).
+  const sentBack = createSentBackIds();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
   const drawnOrder = createDrawnOrder();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
@@ -278,6 +283,7 @@ export function createRunIntake(input: {
     const bodyDigests = bodyDigestsOf(raw);
     if (bodyDigests !== undefined) digests.set(raw.case.id, bodyDigests);
     runtimes.add(raw);
+    sentBack.add(raw);
     // Two answers alike where they are compared pass every normaliser below unchanged and
     // teach the memories below nothing (core/normalise/alike.ts): the memories above read them.
     if (answeredAlike(raw)) return raw;
@@ -336,6 +342,7 @@ export function createRunIntake(input: {
     samePairs,
     ownIdentity,
     drawnShows,
+    sentBack,
     worthASecondLook: (sent) => {
       // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
       if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;

@@ -10,7 +10,8 @@
  *   name or refusal says it may have written (rule 34, `rpc-writes.ts`);
  * - the later case ran after it in the same flow or serial sequence, on the
  *   same resource: one endpoint's collection (its path without trailing
- *   `:id` segments) is a prefix of the other's;
+ *   `:id` segments) is a prefix of the other's; on a message protocol, the
+ *   same channel (rule 49, `channel-state.ts`);
  * - its answers can show that state: one side answered 2xx, or the two
  *   statuses differ and one of them speaks of state (404, 409, 410, 412).
  *   Where both sides refused alike (`404 → 404` with a JSON and a text
@@ -50,7 +51,7 @@
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
-import { collectionOf } from '../../core/compare/endpoint.js';
+import { showsWrittenState } from './channel-state.js';
 import { echoedWriteConsequences } from './echoed-writes.js';
 import {
   changesOf,
@@ -70,7 +71,8 @@ import { hasFindings } from './types.js';
 /** A write one side performed and the other did not, and where it was written. */
 interface StateCause {
   readonly fingerprint: string;
-  readonly collection: readonly string[];
+  /** The write's endpoint: where its state shows (`channel-state.ts`). */
+  readonly endpoint: string;
   /** The request path the write was sent to. */
   readonly path: string;
   /**
@@ -133,12 +135,6 @@ function canShowState(result: AssessedDivergence): boolean {
   return b !== c && (STATE_STATUSES.has(b) || STATE_STATUSES.has(c));
 }
 
-function related(a: readonly string[], b: readonly string[]): boolean {
-  const shorter = a.length <= b.length ? a : b;
-  const longer = shorter === a ? b : a;
-  return shorter.every((segment, k) => longer[k] === segment);
-}
-
 /** The key of the sequence a result ran in, or undefined for a plain case. */
 function sequenceOf(result: AssessedObservation): string | undefined {
   if (result.flow !== undefined) return `flow:${result.flow.id}`;
@@ -195,8 +191,7 @@ function consequencesIn(
   causes: readonly StateCause[],
 ): Map<string, StateCause> {
   const marks = new Map<string, StateCause>();
-  const collection = collectionOf(result.endpoint);
-  const cause = causes.find((c) => related(c.collection, collection));
+  const cause = causes.find((c) => showsWrittenState(c.endpoint, result.endpoint));
   if (cause !== undefined && canShowState(result)) markFrom(result, cause, marks);
   return marks;
 }
@@ -218,7 +213,7 @@ function outcomeCause(
   if (marks.has(outcome.fingerprint)) return undefined;
   const cause: StateCause = {
     fingerprint: outcome.fingerprint,
-    collection: collectionOf(result.endpoint),
+    endpoint: result.endpoint,
     path: result.request.path,
     shownBy: 'outcome',
   };
@@ -265,11 +260,10 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
       if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
       // On an RPC path a call is a write only where its name or its refusal says so (rule 34).
       if (!countsAsWrite(result, finding.cause)) continue;
-      const collection = collectionOf(result.endpoint);
       const path = result.request.path;
       const cause: StateCause = {
         fingerprint: finding.fingerprint,
-        collection,
+        endpoint: result.endpoint,
         path,
         shownBy: 'status',
       };

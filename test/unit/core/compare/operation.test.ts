@@ -124,3 +124,37 @@ describe('requestEndpoint', () => {
     expect(resourceOfEndpoint('GET /v1/items/:id')).toBe('/v1/items');
   });
 });
+
+describe('operationOf: a message protocol names its channel (tracker rule 49)', () => {
+  const form = (message: string): Request => ({
+    method: 'POST',
+    path: '/bus',
+    headers: [['content-type', 'application/x-www-form-urlencoded']],
+    body: { kind: 'text', text: `message=${encodeURIComponent(message)}` },
+  });
+
+  it('reads a channel from a message, a list of messages, or a form message', () => {
+    expect(operationOf(post([{ channel: '/meta/handshake', version: '1.0' }]))).toBe(
+      '/meta/handshake',
+    );
+    expect(operationOf(post({ action: '/orders/place', payload: { n: 1 } }))).toBe('/orders/place');
+    expect(operationOf(post([{ topic: '/a/b' }, { topic: '/a/b' }, { topic: '/c' }]))).toBe(
+      '[/a/b,/c]',
+    );
+    expect(operationOf(form('[{"channel":"/meta/connect","clientId":"x"}]'))).toBe('/meta/connect');
+    expect(requestEndpoint({ ...post({ op: '/rooms/7/join' }), path: '/rt' })).toBe(
+      'POST /rt /rooms/7/join',
+    );
+  });
+
+  it('reads none from a value that is no channel, a message without one, or a REST body', () => {
+    // Bayeux refuses a channel without its leading slash: it names nothing.
+    expect(operationOf(post([{ channel: 'news', data: 1 }]))).toBeUndefined();
+    expect(operationOf(post([{ channel: '/a' }, { data: 1 }]))).toBeUndefined();
+    expect(operationOf(post({ action: 'approve', reason: 'ok' }))).toBeUndefined();
+    expect(operationOf(post([{ op: 'add', path: '/tags/0', value: 'x' }]))).toBeUndefined();
+    expect(operationOf(form('not json'))).toBeUndefined();
+    // A JSON-RPC call keeps its method, whatever else it holds.
+    expect(operationOf(post({ jsonrpc: '2.0', id: 1, method: 'm', channel: '/x' }))).toBe('m');
+  });
+});
