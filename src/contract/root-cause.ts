@@ -109,6 +109,12 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper|offset candidate: one counter offset), or the convention its members follow (defaults baseline: one side leaves members at their default value out; links candidate /orders/:id/items: members one side adds that link to one resource); not part of the fingerprint',
     ),
+  statuses: z
+    .tuple([z.number(), z.number()])
+    .exactOptional()
+    .describe(
+      "the two statuses (baseline, candidate) of answers both sides refused, each with its own, in one envelope: the transition's status findings and the values worded otherwise at that envelope's members are this one cause (tracker rule 47); part of the fingerprint",
+    ),
   ignoredQuery: z
     .looseObject({
       side: z

@@ -129,6 +129,7 @@ import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import { type GateAnswer, refusalGates } from './refusal-gates.js';
+import { refusalRewordings } from './refusal-rewordings.js';
 import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-answers.js';
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
@@ -230,16 +231,30 @@ export function clusterCauses(
   // One object kind at any depth (`object-kinds.ts`); without, each place is its own (the
   // keying before: the rows a tracker may still hold, `byKind: false`).
   const kinds: ObjectKinds = byKind ? objectKinds(all) : new Map();
-  const groups = travelling(seenChanges(all, rewordings, kinds), errorClasses(all), bodies, kinds);
+  const travelled = travelling(
+    seenChanges(all, rewordings, kinds),
+    errorClasses(all),
+    bodies,
+    kinds,
+  );
   const gates = refusalGates(all);
+  // Both sides' refusals under one transition, worded anew in one envelope (`refusal-rewordings.ts`).
+  const refusals = refusalRewordings(travelled, all, new Set(gates.keys()));
+  const groups = refusals.groups;
   const handlers = errorHandlers(all, new Set(gates.keys()));
   // A status one side's error handler explains is no method's transition (rule 4); a new
   // member (empty, never written by the other side) is no encoder's convention (`new-members.ts`).
   const fresh = newMembers(all);
+  const refused47 = new Set([...refusals.rows.values()].flatMap((row) => [...row.owns]));
   const recurrences = recurringCauses(
     all
       .flatMap((answer) => answer.findings)
-      .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
+      .filter(
+        (f) =>
+          !handlers.has(ownKey(f.cause)) &&
+          !fresh.has(ownKey(f.cause)) &&
+          !refused47.has(ownKey(f.cause)),
+      ),
     refusalEvidence(all),
   );
   // One side's checks of one request parameter (`checked-parameters.ts`), where no rule joined them.
@@ -263,9 +278,17 @@ export function clusterCauses(
   const perResource = new Set<string>();
   for (const group of groups) {
     if (added.absorbed.has(group)) continue;
+    const refusal = refusals.rows.get(group);
     const members = group.sort(compareSeen);
     const [first, ...rest] = members;
     if (first === undefined) continue;
+    if (refusal !== undefined) {
+      // One transition both sides refuse under, worded anew: its status findings join too.
+      const cause = refusalCause(first, rest, refusal.statuses);
+      for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
+      for (const own of refusal.owns) joins.set(own, cause);
+      continue;
+    }
     // A change keyed by its place again (its values are data) is its resource's on one resource.
     const rekeyed = [...first.keys].some((key) => key !== changeKey(first.change));
     // Co-travellers share the answer set, so the resources too (an envelope's members
@@ -343,6 +366,25 @@ export function clusterCauses(
     ...(refused.size === 0 ? {} : { refused }),
     ...(kinds.size === 0 ? {} : { byKind: true as const }),
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
+  };
+}
+
+/**
+ * The cause of one transition both sides refuse under (`refusal-rewordings.ts`):
+ * its values worded anew, the first in key order its change, on every endpoint.
+ */
+function refusalCause(
+  first: Seen,
+  rest: readonly Seen[],
+  statuses: readonly [number, number],
+): StructureCause {
+  const together = rest.map((seen) => seen.change);
+  return {
+    type: 'structure',
+    endpoint: ANY_ENDPOINT,
+    change: first.change,
+    ...(together.length === 0 ? {} : { together }),
+    statuses: [statuses[0], statuses[1]],
   };
 }
 

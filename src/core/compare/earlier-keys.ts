@@ -53,7 +53,10 @@
  * row (`body-causes.ts`); since a value the request sent against a drawn id
  * is keyed by its member's name (`sent-vs-drawn`), the value rows of its
  * places; since one list under two names reordered one way is one cause
- * (`same-reorders.ts`), each name's `array-order` row. The rows are superseded by the
+ * (`same-reorders.ts`), each name's `array-order` row; since both sides' refusals
+ * under one transition, worded anew in one envelope, are one cause
+ * (`refusal-rewordings.ts`), the rows of its values and the status rows the
+ * answer had. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -156,6 +159,8 @@ function clusterKeys(
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
   if (cause.ignoredQuery !== undefined) return sameListKeys(input, cause.ignoredQuery, paths);
+  // Refusals under one transition, worded anew (`refusal-rewordings.ts`): the status rows too.
+  if (cause.statuses !== undefined) return [...clusterKeysOf(input, cause), ...handlerKeys(input)];
   return [
     ...clusterKeysOf(input, cause),
     ...nullMemberKeys(cause),

@@ -55,6 +55,8 @@ export function kindOfCause(cause: RootCause): FindingKind {
     case 'pattern':
       return patternNamed(cause.pattern).kindOf(cause.params);
     case 'structure':
+      // Refusals under another status, worded anew (`refusal-rewordings.ts`): a status first.
+      if (cause.statuses !== undefined) return 'status';
       return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
     default: {
       const never: never = cause;

@@ -167,6 +167,17 @@ function pairsWords(words: string, pairs: readonly SkeletonChange[], room: numbe
 }
 
 /**
+ * ``status 400 → 422 where both refuse, worded anew at `/error`, `/errorType`: `a` vs `b`; … (+6 more)``:
+ * one transition both sides refuse under, its values worded anew in one envelope (`refusal-rewordings.ts`).
+ */
+function refusalSummary(statuses: readonly [number, number], changes: readonly SkeletonChange[]) {
+  const places = [...new Set(changes.map((c) => c.path))].map((path) => codeSpan(path || '/'));
+  const words = `status ${statuses[0]} → ${statuses[1]} where both refuse, worded anew at ${wholeItems(places, ', ', 60)}`;
+  const pairs = changes.filter((c) => c.values !== undefined);
+  return shorten(pairsWords(words, pairs, SUMMARY_MAX));
+}
+
+/**
  * Items joined while they fit in `room`, then how many more: a summary is
  * never cut inside a code span (the first item always shows, cut by
  * `shorten` if it alone is too long).
@@ -346,6 +357,9 @@ export function causeSummary(cause: RootCause): string {
         const words = `${prefix}${transformWords(cause.transform)}, ${where} `;
         return shorten(`${words}${wholeItems(places, ', ', SUMMARY_MAX - words.length)}`);
       }
+      if (cause.statuses !== undefined) {
+        return refusalSummary(cause.statuses, [cause.change, ...(cause.together ?? [])]);
+      }
       const room = SUMMARY_MAX - prefix.length;
       if (cause.change.to !== undefined) {
         return shorten(`${prefix}${rewordedWords(cause.change, cause.together ?? [], room)}`);
@@ -384,6 +398,9 @@ export function causeMeaning(cause: RootCause): string {
       }
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
+      if (cause.statuses !== undefined) {
+        return 'both sides refuse the same requests, each with a status of its own, in one envelope, and one side words those refusals its own way (another error class, other messages): one decision, how it refuses them';
+      }
       if (cause.change.edit !== undefined && isConstantWording(cause.change.edit)) {
         return "one side writes one message where the other names each error's reason (as a server that sanitises its error answers does): one decision for every message it replaces";
       }

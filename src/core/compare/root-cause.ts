@@ -182,6 +182,8 @@ export function causeKey(cause: RootCause): string {
           : []),
         // One side's list whatever the query (`ignored-queries.ts`): that side, never the parameters.
         ...(cause.ignoredQuery === undefined ? [] : ['same list', cause.ignoredQuery.side]),
+        // Refusals under one transition, worded anew (`refusal-rewordings.ts`): the two statuses.
+        ...(cause.statuses === undefined ? [] : ['refused', ...cause.statuses]),
       ]);
     default: {
       const never: never = cause;

@@ -390,6 +390,62 @@ describe('the rows a cause keyed by what changed since took over', () => {
   );
 });
 
+describe('the rows rule 47 took over', () => {
+  it.each([
+    { endpoint: 'GET /api/query', statuses: [400, 422], klass: '/errorType', message: '/error' },
+    { endpoint: 'POST /v2/orders', statuses: [403, 401], klass: '/code', message: '/detail' },
+  ] as const)(
+    'are the status rows and the value rows of refusals under $statuses worded anew ($endpoint)',
+    ({ endpoint, statuses, klass, message }) => {
+      const [b, c] = statuses;
+      const changes = [
+        { path: klass, op: 'value' as const, baseline: 'bad_input', candidate: 'rejected' },
+        { path: message, op: 'value' as const, baseline: 'a thing is wrong', candidate: 'no' },
+      ];
+      const plain = result('s/refused', endpoint, changes);
+      const read = {
+        ...plain,
+        baseline: { status: b, durationMs: 1 },
+        candidate: { status: c, durationMs: 1 },
+      };
+      // The clustering's changes: the class keyed by its place, the message by its templates.
+      const change = (path: string, values?: [string, string]) => ({
+        op: 'value' as const,
+        path,
+        baseline: 'string',
+        candidate: 'string',
+        ...(values === undefined ? {} : { values }),
+      });
+      const joined = findingOf(
+        {
+          type: 'structure',
+          endpoint: '*',
+          change: change(klass),
+          together: [change(message, ['a thing is wrong', 'no'])],
+          statuses: [b, c],
+        },
+        [klass, message],
+      );
+      const earlier = earlierOf({ ...read, findings: [joined], notMembers: new Set() }).get(
+        joined.fingerprint,
+      );
+      const status = { type: 'status', baseline: b, candidate: c } as const;
+      const method = endpoint.split(' ')[0] ?? '';
+      expect(earlier).toContain(causeFingerprint({ ...status, endpoint }));
+      expect(earlier).toContain(causeFingerprint({ ...status, endpoint: `${method} *` }));
+      // Each value's own row on the resource (the class's by its place too: `value of … differs`).
+      for (const own of plain.findings.slice(1)) expect(earlier).toContain(own.fingerprint);
+      const resource = endpoint.slice(endpoint.indexOf(' ') + 1);
+      expect(earlier).toContain(
+        causeFingerprint({ type: 'structure', endpoint: resource, change: change(klass) }),
+      );
+      expect(earlier).toContain(
+        causeFingerprint({ type: 'structure', endpoint: '*', change: change(klass) }),
+      );
+    },
+  );
+});
+
 describe('the rows rule 37 took over', () => {
   it('are the value rows of a value the request sent against a drawn id', () => {
     const change = {
