@@ -11,16 +11,17 @@
  * the sibling (a retyped element, the elements one side lacks).
  *
  * Evidence, read from the run's changes: at one place (`/data/resultType`),
- * value changes whose every pair is two words (letters, digits, `_`, `-`,
- * `.`, `:`, `@`; no spaces), their answers together the set S; a sibling of
- * that place (another member of the same object, at any depth below it)
- * whose shape changes (members or elements added, lacking, retyped) seen in
- * answers of S alone together cover every answer of S. The tag's changes
- * and those shape changes of every such sibling are one group, joined by
+ * value changes whose every pair is two words (a letter first; letters,
+ * digits, `_`, `-`, `.`, `:`, `@`; no spaces); a sibling of that place
+ * (another member of the same object, at any depth below it) whose shape
+ * changes (members or elements added, lacking, retyped) are seen in the
+ * tag's answers alone; and the tag's changes whose every answer shows one of
+ * those. The tag's changes and those shape changes are one group, joined by
  * `co-travel.ts` as the other families are.
  *
  * Kept apart: a tag whose words change with no restructure of a sibling
- * (a status word of a record), a restructure in an answer where the tag did
+ * (a status word of a record; at the same place in other answers too: that
+ * change of the tag keeps its row), a restructure in an answer where the tag did
  * not change (that change of the sibling shows for another reason too, so
  * it is not the tag's: it keeps its row; and a change of the sibling in
  * other answers alone is another reason's), a sibling restructured
@@ -90,10 +91,9 @@ export function taggedRestructures<T extends TaggedSeen>(seen: Iterable<T>): T[]
     tags.set(place, [...(tags.get(place) ?? []), one]);
   }
   const groups: T[][] = [];
-  for (const [place, values] of tags) {
+  for (const [place, words] of tags) {
     const { parent, name } = splitPath(place);
     if (name === '' || name === '*') continue;
-    const answers = new Set(values.flatMap((one) => [...one.answers]));
     // Every shape change under each sibling of the tag, by sibling.
     const siblings = new Map<string, T[]>();
     for (const one of all) {
@@ -103,23 +103,43 @@ export function taggedRestructures<T extends TaggedSeen>(seen: Iterable<T>): T[]
       if (sibling === undefined || sibling === name || at.some((s) => s !== sibling)) continue;
       siblings.set(sibling, [...(siblings.get(sibling) ?? []), one]);
     }
-    const named = [...siblings.values()].flatMap((changes) => restructuredIn(changes, answers));
-    if (named.length > 0) groups.push([...values, ...named]);
+    const group = restructured(words, [...siblings.values()]);
+    if (group !== undefined) groups.push(group);
   }
   return groups;
 }
 
 /**
- * The changes of one sibling that sit in the tag's answers alone, when
- * together they cover every one of them; none otherwise. A change also seen
- * in another answer is not the tag's (it keeps its row), and one seen in
- * other answers alone is another reason's.
+ * A tag's changes with its siblings' shape changes, as far as each covers
+ * the other: the tag's changes whose every answer shows a shape change of a
+ * sibling seen in the tag's answers alone (its words changed with no
+ * restructure elsewhere: that change keeps its row), until none is left
+ * out; then every sibling whose shape changes seen in those answers alone
+ * cover every one of them (a change of it also seen in another answer is
+ * not the tag's, and keeps its row; one seen in other answers alone is
+ * another reason's; a sibling restructured in some of the answers only is
+ * another reason's too). Undefined when no tag's change or no sibling is left.
  */
-function restructuredIn<T extends TaggedSeen>(
-  changes: readonly T[],
-  answers: ReadonlySet<string>,
-): T[] {
-  const inside = changes.filter((one) => [...one.answers].every((answer) => answers.has(answer)));
-  const covered = new Set(inside.flatMap((one) => [...one.answers]));
-  return covered.size === answers.size ? inside : [];
+function restructured<T extends TaggedSeen>(
+  words: readonly T[],
+  siblings: readonly (readonly T[])[],
+): T[] | undefined {
+  let tags = [...words];
+  const within = (changes: readonly T[], answers: ReadonlySet<string>) =>
+    changes.filter((one) => [...one.answers].every((a) => answers.has(a)));
+  for (;;) {
+    const answers = new Set(tags.flatMap((one) => [...one.answers]));
+    const covered = new Set(
+      siblings.flatMap((changes) => within(changes, answers).flatMap((one) => [...one.answers])),
+    );
+    const kept = tags.filter((one) => [...one.answers].every((a) => covered.has(a)));
+    if (kept.length === 0) return undefined;
+    if (kept.length === tags.length) break;
+    tags = kept;
+  }
+  const answers = new Set(tags.flatMap((one) => [...one.answers]));
+  const named = siblings
+    .map((changes) => within(changes, answers))
+    .filter((inside) => new Set(inside.flatMap((one) => [...one.answers])).size === answers.size);
+  return named.length === 0 ? undefined : [...tags, ...named.flat()];
 }

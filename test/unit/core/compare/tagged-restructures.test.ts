@@ -204,6 +204,27 @@ describe('kept apart beside a tagged restructure', () => {
     expect([...found.values()]).toContainEqual(['o/1']);
   });
 
+  it('the tag changed at its place in another answer with no restructure keeps that row', () => {
+    const plain = (id: string, tag: string): Answer => ({
+      caseId: id,
+      endpoint: 'GET /v3/shapes',
+      baseline: { variant: tag, body: 5 },
+      candidate: { variant: 'boxed', body: { n: 5 } },
+    });
+    const bare: Answer = {
+      caseId: 'b/1',
+      endpoint: 'GET /v3/shapes',
+      baseline: { variant: 'draft', body: { n: 1 } },
+      candidate: { variant: 'final', body: { n: 1 } },
+    };
+    const found = rows([plain('k/1', 'number'), plain('k/2', 'integer'), bare]);
+    expect(found.size).toBe(2);
+    expect([...found.values()]).toContainEqual(['k/1', 'k/2']);
+    const own = [...found.entries()].find(([, shown]) => shown.includes('b/1'));
+    expect(own?.[1]).toEqual(['b/1']);
+    expect(own?.[0]).toContain('`draft` vs `final`');
+  });
+
   it('a tag whose values are prose, not words, is not read as naming a variant', () => {
     const prose = (id: string, b: string): Answer => ({
       caseId: id,
