@@ -254,3 +254,35 @@ export function longestIncreasingRun(values: readonly number[]): Set<number> {
   }
   return run;
 }
+
+/**
+ * Two lists without an identity where the shorter is the longer cut at its
+ * head, its tail or both (a window one side starts a sample later: `[[240,
+ * "1"], [255, "2"], …]` against `[[255, "2"], …]`): the shorter's elements
+ * paired with the run of the longer they equal, the longer's others added
+ * or removed. Compared by index, every pair after the cut differs and the
+ * list reads as values changed, one per element, where one side lacks one
+ * element. Undefined unless the lengths differ, the shorter holds an element
+ * and one run of the longer equals it, element for element (the first such
+ * run).
+ */
+export function alignSlice(
+  left: readonly unknown[],
+  right: readonly unknown[],
+): Alignment | undefined {
+  const [short, long] = left.length < right.length ? [left, right] : [right, left];
+  if (short.length === 0 || short.length === long.length) return undefined;
+  for (let offset = 0; offset + short.length <= long.length; offset++) {
+    let k = 0;
+    while (k < short.length && equal(short[k], long[offset + k])) k++;
+    if (k < short.length) continue;
+    const extra = [...long.keys()].filter((n) => n < offset || n >= offset + short.length);
+    const pairs = short.map((_, n): [number, number] =>
+      left === short ? [n, n + offset] : [n + offset, n],
+    );
+    return left === short
+      ? { removed: [], added: extra, moves: [], pairs }
+      : { removed: extra, added: [], moves: [], pairs };
+  }
+  return undefined;
+}

@@ -43,6 +43,9 @@
  *    (`nested-members.ts`: an envelope and its addresses); and a member one
  *    side never writes, lost in fewer of those answers, where the bodies show
  *    nothing to lose in the others (`optional-members.ts`: a `cc` header).
+ *    A tag whose words change in exactly the answers where a sibling it
+ *    names is restructured travels with that restructure
+ *    (`tagged-restructures.ts`: `resultType` beside `result`).
  * 3. **Values of their own** (`value-template.ts`: templates that differ)
  *    are keyed by their field and templates wherever they show: each
  *    wording a cause, one transition at several paths one cause; values of

@@ -4,7 +4,8 @@
  * answers; in a single answer, that answer's restructure of one top object;
  * then the groups each rule family joins (one side's error envelope, one
  * constant, one transformation or offset, a moved value, a named status,
- * nested objects, a member never written, links to one resource), and last
+ * nested objects, a member never written, links to one resource, a tag with
+ * the restructure of the sibling it names), and last
  * the data values of one object that differ in exactly the same answers
  * (`co-values.ts`). Pure.
  */
@@ -23,6 +24,7 @@ import { reasonDetails } from './reason-details.js';
 import { resourceLinks } from './resource-links.js';
 import { isObjectSignature } from './root-cause.js';
 import { compareSeen, type Seen } from './seen-changes.js';
+import { taggedRestructures } from './tagged-restructures.js';
 import { valueTransforms } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -140,6 +142,8 @@ export function travelling(
     ...nestedObjects(seen.values()),
     ...optionalMembers(seen.values(), bodies),
     ...resourceLinks(seen.values()),
+    // A tag that names its sibling's shape, with the restructure it names (`tagged-restructures.ts`).
+    ...taggedRestructures(seen.values()),
   ];
   // One refusal's details on several operations (`reason-details.ts`), the envelope's left out.
   const details = reasonDetails(seen.values(), classes, bodies, new Set(envelopes.flat()));

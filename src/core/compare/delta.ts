@@ -16,7 +16,7 @@ import { formatPointer } from '../../util/json-pointer.js';
 import { isJsonObject } from '../normalise/json.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
-import { alignLarge, keyHash } from './align.js';
+import { type Alignment, alignLarge, alignSlice, keyHash } from './align.js';
 import { collapseEmptyObjects } from './empty-objects.js';
 import { type DiffEngine, flattenDelta, type PathChange } from './flatten.js';
 import { identityKey, withFoundIdentities } from './identity.js';
@@ -319,8 +319,12 @@ function alignedArraysFilter(arrayKeys: readonly string[]) {
     if (!context.leftIsArray || !Array.isArray(left) || !Array.isArray(right)) return;
     const identity = identityKey(left, right, arrayKeys);
     const large = left.length > LARGE_ARRAY_THRESHOLD || right.length > LARGE_ARRAY_THRESHOLD;
-    if (identity === undefined && !large) return;
-    const alignment = alignLarge(left, right, identity === undefined ? arrayKeys : [identity]);
+    // Lists of lists or objects with no identity: the shorter one a run of the longer is
+    // that run, the others added or lacking (rule 48b), never values changed by index.
+    const slice = identity === undefined && !large ? sliceOf(left, right, arrayKeys) : undefined;
+    if (identity === undefined && !large && slice === undefined) return;
+    const alignment =
+      slice ?? alignLarge(left, right, identity === undefined ? arrayKeys : [identity]);
     const delta: ArrayDelta = { _t: 'a' };
     for (const i of alignment.removed) delta[`_${i}`] = [left[i], 0, 0];
     for (const j of alignment.added) delta[j] = [right[j]];
@@ -335,6 +339,23 @@ function alignedArraysFilter(arrayKeys: readonly string[]) {
     const empty = alignment.removed.length + alignment.added.length + alignment.moves.length === 0;
     context.setResult(empty ? undefined : delta).exit();
   });
+}
+
+/**
+ * The alignment of two short lists with no identity whose elements are
+ * lists or objects and whose shorter is a run of the longer (`alignSlice`);
+ * undefined otherwise (jsondiffpatch's LCS pairs plain values by value
+ * already, and elements under configured keys by their key).
+ */
+function sliceOf(
+  left: readonly unknown[],
+  right: readonly unknown[],
+  arrayKeys: readonly string[],
+): Alignment | undefined {
+  const structured = (item: unknown) =>
+    (Array.isArray(item) || isJsonObject(item)) && keyHash(item, arrayKeys) === undefined;
+  if (!left.every(structured) || !right.every(structured)) return undefined;
+  return alignSlice(left, right);
 }
 
 function compareSegments(a: readonly string[], b: readonly string[]): number {

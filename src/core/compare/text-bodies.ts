@@ -15,7 +15,9 @@
  *   `text|<media type>|<hash>`. Each server's own 404 page, the same page on
  *   every endpoint and for every method (Express's `Cannot DELETE /x`,
  *   Fastify's `Route DELETE:/x not found`), is one key; two other pages are
- *   two.
+ *   two. Where that is one line on each side sharing words at an end, the
+ *   words written otherwise alone (rule 48c: a product's name in every
+ *   status text).
  * - **Bytes** (binary, cut or too complex bodies): the two digests: the same
  *   pair of bodies.
  *
@@ -102,6 +104,44 @@ function hunk(baseline: string[], candidate: string[]): [string[], string[]] {
   ];
 }
 
+/**
+ * One line against one line that share words at an end: the words written
+ * otherwise alone, the shared ones cut (`Prometheus Server is Healthy.` vs
+ * `VictoriaMetrics is Healthy.` is `Prometheus Server` vs `VictoriaMetrics`,
+ * as `… is Ready.` is), so the same words written as other words on several
+ * endpoints are one difference (rule 48c). Lines that share no word at
+ * either end, and hunks of several lines, are as they were.
+ */
+function editOf([baseline, candidate]: [string[], string[]]): [string[], string[]] {
+  const [b, c] = [baseline[0], candidate[0]];
+  if (baseline.length !== 1 || candidate.length !== 1 || b === undefined || c === undefined) {
+    return [baseline, candidate];
+  }
+  const [bw, cw] = [tokensOf(b), tokensOf(c)];
+  let start = 0;
+  while (start < bw.length - 1 && start < cw.length - 1 && bw[start] === cw[start]) start++;
+  let end = 0;
+  while (
+    end < bw.length - 1 - start &&
+    end < cw.length - 1 - start &&
+    bw[bw.length - 1 - end] === cw[cw.length - 1 - end]
+  )
+    end++;
+  // Only a shared word says the rest is alike: markup or spaces alone do not.
+  const shared = [...bw.slice(0, start), ...bw.slice(bw.length - end)];
+  if (!shared.some((token) => WORD.test(token))) return [baseline, candidate];
+  const words = (all: string[]) => all.slice(start, all.length - end).join('');
+  return [[`… ${words(bw)} …`], [`… ${words(cw)} …`]];
+}
+
+/** A word: letters or digits (a token of `tokensOf`). */
+const WORD = /^[\p{L}\p{N}_]+$/u;
+
+/** A line as its words, its runs of spaces and its runs of other marks, in order. */
+function tokensOf(line: string): string[] {
+  return line.match(/[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]+/gu) ?? [];
+}
+
 function hashOf(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
 }
@@ -128,7 +168,9 @@ export function textDifference(
   if (typeof baseline === 'string' && typeof candidate === 'string') {
     const type = textType ?? '';
     if (sameLinesReordered(baseline, candidate)) return `${REORDER}|${type}`;
-    const [b, c] = hunk(linesOf(elided(baseline, request)), linesOf(elided(candidate, request)));
+    const [b, c] = editOf(
+      hunk(linesOf(elided(baseline, request)), linesOf(elided(candidate, request))),
+    );
     return `text|${type}|${hashOf([type, b, c])}`;
   }
   const [b, c] = [sha256Of(baseline), sha256Of(candidate)];
