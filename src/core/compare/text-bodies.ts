@@ -108,9 +108,10 @@ function hunk(baseline: string[], candidate: string[]): [string[], string[]] {
  * One line against one line that share words at an end: the words written
  * otherwise alone, the shared ones cut (`Prometheus Server is Healthy.` vs
  * `VictoriaMetrics is Healthy.` is `Prometheus Server` vs `VictoriaMetrics`,
- * as `… is Ready.` is), so the same words written as other words on several
- * endpoints are one difference (rule 48c). Lines that share no word at
- * either end, and hunks of several lines, are as they were.
+ * as `… is Ready.` is), so the same name written as another on several
+ * endpoints is one difference (rule 48c). Lines that share no word at
+ * either end, edits with no capitalised word on either side (`enabled:
+ * true` vs `false`), and hunks of several lines, are as they were.
  */
 function editOf([baseline, candidate]: [string[], string[]]): [string[], string[]] {
   const [b, c] = [baseline[0], candidate[0]];
@@ -130,12 +131,18 @@ function editOf([baseline, candidate]: [string[], string[]]): [string[], string[
   // Only a shared word says the rest is alike: markup or spaces alone do not.
   const shared = [...bw.slice(0, start), ...bw.slice(bw.length - end)];
   if (!shared.some((token) => WORD.test(token))) return [baseline, candidate];
-  const words = (all: string[]) => all.slice(start, all.length - end).join('');
-  return [[`… ${words(bw)} …`], [`… ${words(cw)} …`]];
+  const [bEdit, cEdit] = [bw.slice(start, bw.length - end), cw.slice(start, cw.length - end)];
+  // A name is what a text writes alike wherever it shows; a lower-case value
+  // (`true` for `false`) reads otherwise on each page it sets.
+  if (!bEdit.some(isName) && !cEdit.some(isName)) return [baseline, candidate];
+  return [[`… ${bEdit.join('')} …`], [`… ${cEdit.join('')} …`]];
 }
 
 /** A word: letters or digits (a token of `tokensOf`). */
 const WORD = /^[\p{L}\p{N}_]+$/u;
+
+/** A word written with a capital, as names are (`Prometheus`, `VictoriaMetrics`). */
+const isName = (token: string): boolean => /^\p{Lu}/u.test(token);
 
 /** A line as its words, its runs of spaces and its runs of other marks, in order. */
 function tokensOf(line: string): string[] {

@@ -108,6 +108,15 @@ describe('text keys that stay as they were', () => {
     expect(a).not.toBe(b);
   });
 
+  it('one lower-case value written otherwise on two pages is two keys (no name)', () => {
+    const a = textDifference(text('enabled: true', 'enabled: false'), 'text/plain', {});
+    const b = textDifference(text('debug: true', 'debug: false'), 'text/plain', {});
+    expect(a).not.toBe(b);
+    const c = textDifference(text('mode = on here', 'mode = off here'), 'text/plain', {});
+    const d = textDifference(text('sync = on here', 'sync = off here'), 'text/plain', {});
+    expect(c).not.toBe(d);
+  });
+
   it('two edits of one product name at two places are two keys', () => {
     const a = textDifference(text('Foo is up', 'Bar is up'), 'text/plain', {});
     const b = textDifference(text('Foo is up', 'Foo is down'), 'text/plain', {});
