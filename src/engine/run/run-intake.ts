@@ -19,6 +19,7 @@ import { maskDerivedDigests } from '../../core/normalise/derived-digests.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { createDrawnShows, type DrawnShows } from '../../core/normalise/drawn-formats.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
+import { createDrawnPicks } from '../../core/normalise/drawn-picks.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
@@ -160,6 +161,8 @@ export function createRunIntake(input: {
   const drawnShows = createDrawnShows();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
   const drawnOrder = createDrawnOrder();
+  // Lists each side draws from a pool its sequence sent (peers a tracker picks): compared as the baseline's.
+  const drawnPicks = createDrawnPicks();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -226,10 +229,13 @@ export function createRunIntake(input: {
   // a flow step's captured values differ by design: compared as their placeholders.
   const capturedOf = (raw: Exchange): Exchange => {
     const sequence = sequenceKeyOf(raw);
-    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts).
-    const ordered = alignRenumberedRecords(
-      alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
-      sequence === undefined ? undefined : numbersSent.get(sequence),
+    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts),
+    // then lists each side drew from a pool its sequence sent (core/normalise/drawn-picks.ts).
+    const ordered = drawnPicks.apply(
+      alignRenumberedRecords(
+        alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
+        sequence === undefined ? undefined : numbersSent.get(sequence),
+      ),
     );
     return ordered.flow === undefined ? ordered : maskExchange(ordered);
   };
@@ -280,9 +286,13 @@ export function createRunIntake(input: {
     runtimes.add(raw);
     // Two answers alike where they are compared pass every normaliser below unchanged and
     // teach the memories below nothing (core/normalise/alike.ts): the memories above read them.
-    if (answeredAlike(raw)) return raw;
+    if (answeredAlike(raw)) {
+      drawnPicks.add(raw);
+      return raw;
+    }
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     const captured = first?.captured ?? capturedOf(raw);
+    drawnPicks.add(raw);
     rememberNumbersSent(sent);
     drawnShows.add(captured);
     const echoes = sequences.apply(references.apply(captured));
