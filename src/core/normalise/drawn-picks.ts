@@ -42,7 +42,7 @@ import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
-import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
+import { structuredBody, widestSequenceOf, withStructuredValue } from './sequence-walk.js';
 
 /** The shortest value sent that an element may hold: `0`, `1` and `ok` name nothing. */
 const MIN_VALUE = 3;
@@ -271,10 +271,10 @@ export function createDrawnPicks(): DrawnPicks {
   const pools = new Map<string, Map<string, string[]>>();
   const orders = new Map<string, string[][]>();
   const placeKey = (exchange: Exchange, side: string, place: string, name: string) =>
-    `${sequenceKeyOf(exchange)}\u0000${exchange.case.request.method} ${exchange.case.request.path}\u0000${place}\u0000${side}\u0000${name}`;
+    `${widestSequenceOf(exchange)}\u0000${exchange.case.request.method} ${exchange.case.request.path}\u0000${place}\u0000${side}\u0000${name}`;
   return {
     add(exchange) {
-      const sequence = sequenceKeyOf(exchange);
+      const sequence = widestSequenceOf(exchange);
       if (sequence === undefined) return;
       const pool = poolOf(pools.get(sequence), exchange.case.request);
       pools.set(sequence, pool);
@@ -288,7 +288,7 @@ export function createDrawnPicks(): DrawnPicks {
       }
     },
     apply(exchange) {
-      const sequence = sequenceKeyOf(exchange);
+      const sequence = widestSequenceOf(exchange);
       if (sequence === undefined) return exchange;
       const left = structuredBody(exchange.baseline);
       const right = structuredBody(exchange.candidate);

@@ -20,6 +20,7 @@ import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { createDrawnShows, type DrawnShows } from '../../core/normalise/drawn-formats.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { createDrawnPicks } from '../../core/normalise/drawn-picks.js';
+import { createDrawnTails } from '../../core/normalise/drawn-tails.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
@@ -163,6 +164,8 @@ export function createRunIntake(input: {
   const drawnOrder = createDrawnOrder();
   // Lists each side draws from a pool its sequence sent (peers a tracker picks): compared as the baseline's.
   const drawnPicks = createDrawnPicks();
+  // Names each side derives from a sent value with a tail it draws (a slug made unique): compared as `{{drawn}}`.
+  const drawnTails = createDrawnTails();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -230,11 +233,14 @@ export function createRunIntake(input: {
   const capturedOf = (raw: Exchange): Exchange => {
     const sequence = sequenceKeyOf(raw);
     // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts),
-    // then lists each side drew from a pool its sequence sent (core/normalise/drawn-picks.ts).
-    const ordered = drawnPicks.apply(
-      alignRenumberedRecords(
-        alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
-        sequence === undefined ? undefined : numbersSent.get(sequence),
+    // then lists each side drew from a pool its sequence sent (core/normalise/drawn-picks.ts),
+    // then names each side ended with a tail it drew (core/normalise/drawn-tails.ts).
+    const ordered = drawnTails.apply(
+      drawnPicks.apply(
+        alignRenumberedRecords(
+          alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
+          sequence === undefined ? undefined : numbersSent.get(sequence),
+        ),
       ),
     );
     return ordered.flow === undefined ? ordered : maskExchange(ordered);
