@@ -79,13 +79,14 @@ const SHAPES: readonly Shape[] = [
  * `drawn` picks the middle one and lists `[2nd, 1st, 3rd]` (neither as sent nor sorted); the rest are the
  * kept-apart candidates.
  */
-type Picking = 'sent' | 'drawn' | 'stranger' | 'one-fewer' | 'sorted';
+type Picking = 'sent' | 'drawn' | 'flipping' | 'stranger' | 'one-fewer' | 'sorted';
 
 function choose(
   shape: Shape,
   members: readonly string[],
   picking: Picking,
   count?: number,
+  call = 0,
 ): string[] {
   const [x, y, z] = members as [string, string, string];
   let all: string[];
@@ -103,17 +104,22 @@ function choose(
     case 'sorted':
       all = [x, y, z].sort();
       break;
+    case 'flipping':
+      // Reversed, then sorted by name: each order explained alone, the two together drawn.
+      all = call % 2 === 0 ? [z, y, x] : [x, y, z].sort();
+      break;
     default: {
       const never: never = picking;
       throw new Error(`unknown picking ${String(never)}`);
     }
   }
-  if (count !== undefined) return picking === 'drawn' ? [y] : all.slice(0, count);
+  if (count !== undefined) return picking === 'drawn' ? [y] : [x, y, z].slice(0, count);
   return picking === 'one-fewer' ? all.slice(0, 2) : all;
 }
 
 function server(shape: Shape, picking: Picking): Promise<TestServer> {
   const members: string[] = [];
+  let reads = 0;
   return startServer((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const member = shape.joined(req.method ?? 'GET', url, body);
@@ -123,7 +129,13 @@ function server(shape: Shape, picking: Picking): Promise<TestServer> {
     }
     const read = shape.reads(req.method ?? 'GET', url);
     if (read !== undefined) {
-      const list = choose(shape, members, picking, read.count).map(shape.element);
+      const list = choose(
+        shape,
+        members,
+        picking,
+        read.count,
+        read.count === undefined ? reads++ : 0,
+      ).map(shape.element);
       return json(res, 200, { size: members.length, list });
     }
     return json(res, 404, { error: 'missing' });
@@ -166,6 +178,17 @@ describe('a list each side draws from a pool its sequence sent (rule 50)', () =>
     }
     expect(report.summary.rootCauses?.open ?? 0).toBe(0);
   });
+
+  it.each(SHAPES)(
+    '$name: a side whose second answer lists them in another order draws it: no row',
+    async (shape) => {
+      const { out, report } = await run(shape, 'flipping');
+      expect(out.code, out.stdout).toBe(0);
+      const all = reads(report).find((r) => r.caseId.endsWith('-all'));
+      expect(all?.verdict).toBe('equal');
+      expect(all?.generated?.some((g) => g.includes('in both orders here'))).toBe(true);
+    },
+  );
 
   it.each(SHAPES)('$name: a member nobody joined keeps its row', async (shape) => {
     const { out, report } = await run(shape, 'stranger');

@@ -21,7 +21,8 @@
  * - the lists differ **only by which of those elements, or in what order**,
  *   and the run shows that choice drawn: a side listed two of the pool's
  *   values in both orders at this place of this endpoint (in this answer and
- *   the sequence's earlier ones), or a side's order of three or more is
+ *   the sequence's earlier ones, and its second look at this read, which
+ *   the run remembers first), or a side's order of three or more is
  *   explained by nothing the answer shows or the sequence did (not the
  *   order the values were sent in, nor its reverse, nor sorted by the
  *   elements or by a member of theirs), or, for another subset, a side's

@@ -263,6 +263,17 @@ export function createRunIntake(input: {
     // A flow released since taught the redactor a secret: read again with it.
     return reading.redact === redact ? reading : undefined;
   };
+  // Both sides' second answers to an exchange sent twice, as an exchange of their own.
+  const secondAnswers = (sent: Exchange): Exchange | undefined => {
+    const { secondLook } = sent;
+    if (secondLook === undefined) return undefined;
+    if (secondLook.baseline === undefined && secondLook.candidate === undefined) return undefined;
+    return {
+      case: sent.case,
+      baseline: secondLook.baseline ?? sent.baseline,
+      candidate: secondLook.candidate ?? sent.candidate,
+    };
+  };
   // A read that raced its side's own change of state: judged on its second answers (core/normalise/raced.ts).
   const settled = (sent: Exchange): Exchange => {
     const { secondLook } = sent;
@@ -296,8 +307,12 @@ export function createRunIntake(input: {
       drawnPicks.add(raw);
       return raw;
     }
+    // A second look's answers show the order each side draws the same request's list in
+    // (core/normalise/drawn-picks.ts): remembered first, so this answer is read against them.
+    const again = secondAnswers(sent);
+    if (again !== undefined) drawnPicks.add(plain(again));
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
-    const captured = first?.captured ?? capturedOf(raw);
+    const captured = (again === undefined ? first?.captured : undefined) ?? capturedOf(raw);
     drawnPicks.add(raw);
     rememberNumbersSent(sent);
     drawnShows.add(captured);
