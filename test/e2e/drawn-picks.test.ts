@@ -3,8 +3,8 @@
  * `core/normalise/drawn-picks.ts`), on real servers: a serial file joins
  * three members, then asks for one of them and for all of them; each side
  * picks and orders them its own way. Drawn (a pick that is neither the
- * first nor the last joined, an order nothing explains, two orders of one
- * side): no row, the list listed as `generated`. Kept apart: a member
+ * first nor the last joined, a side that lists them in two orders for one
+ * read): no row, the list listed as `generated`. Kept apart: a member
  * nobody joined, one member fewer, and a list sorted by name against the
  * order joined keep their rows. Two shapes with other names: a lobby whose
  * players join by a JSON body and are listed as `name#lobby` strings, and a
@@ -76,7 +76,7 @@ const SHAPES: readonly Shape[] = [
 
 /**
  * How a side picks: `sent` lists in the order joined and picks the first;
- * `drawn` picks the middle one and lists `[2nd, 1st, 3rd]` (neither as sent nor sorted); the rest are the
+ * `drawn` picks the middle one and lists them in another order on each call; the rest are the
  * kept-apart candidates.
  */
 type Picking = 'sent' | 'drawn' | 'flipping' | 'stranger' | 'one-fewer' | 'sorted';
@@ -96,7 +96,8 @@ function choose(
       all = [x, y, z];
       break;
     case 'drawn':
-      all = [y, x, z];
+      // Another order on each call (its second look shows it), neither as the baseline's.
+      all = call % 2 === 0 ? [y, x, z] : [z, x, y];
       break;
     case 'stranger':
       all = [x, y, shape.stranger];
