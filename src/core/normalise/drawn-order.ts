@@ -255,6 +255,13 @@ export function createDrawnOrder(): DrawnOrder {
       const left = structuredBody(before.baseline);
       const right = structuredBody(before.candidate);
       if (left === undefined || right === undefined) return;
+      // The ids a flow captured from the write, each side's own (`core/flow/mask.ts`), are drawn too.
+      for (const show of before.flow?.drawn ?? []) {
+        if (show.baseline !== show.candidate && drawnId(show.baseline) && drawnId(show.candidate)) {
+          drawn.set(key, { caseId: before.case.id, path: show.place === '' ? '/' : show.place });
+          return;
+        }
+      }
       for (const entry of masked.generated ?? []) {
         const path = placeOfEntry(entry);
         const a = safeAt(left.value, path);

@@ -31,3 +31,12 @@ export function sequenceKeyOf(exchange: Exchange): string | undefined {
   if (flow !== undefined) return `flow:${flow.id}`;
   return serial === undefined ? undefined : `serial:${serial}`;
 }
+
+/**
+ * The widest sequence an exchange belongs to: its serial file (a flow inside
+ * one runs in its order too), else its flow; undefined for a plain case.
+ */
+export function widestSequenceOf(exchange: Exchange): string | undefined {
+  const { serial } = exchange.case;
+  return serial === undefined ? sequenceKeyOf(exchange) : `serial:${serial}`;
+}

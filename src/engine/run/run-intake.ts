@@ -19,6 +19,8 @@ import { maskDerivedDigests } from '../../core/normalise/derived-digests.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { createDrawnShows, type DrawnShows } from '../../core/normalise/drawn-formats.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
+import { createDrawnPicks } from '../../core/normalise/drawn-picks.js';
+import { createDrawnTails } from '../../core/normalise/drawn-tails.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
@@ -165,6 +167,10 @@ export function createRunIntake(input: {
   const sentBack = createSentBackIds();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
   const drawnOrder = createDrawnOrder();
+  // Lists each side draws from a pool its sequence sent (peers a tracker picks): compared as the baseline's.
+  const drawnPicks = createDrawnPicks();
+  // Names each side derives from a sent value with a tail it draws (a slug made unique): compared as `{{drawn}}`.
+  const drawnTails = createDrawnTails();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -231,10 +237,16 @@ export function createRunIntake(input: {
   // a flow step's captured values differ by design: compared as their placeholders.
   const capturedOf = (raw: Exchange): Exchange => {
     const sequence = sequenceKeyOf(raw);
-    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts).
-    const ordered = alignRenumberedRecords(
-      alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
-      sequence === undefined ? undefined : numbersSent.get(sequence),
+    // Then the same records each side numbered in another order (core/normalise/renumbered-records.ts),
+    // then lists each side drew from a pool its sequence sent (core/normalise/drawn-picks.ts),
+    // then names each side ended with a tail it drew (core/normalise/drawn-tails.ts).
+    const ordered = drawnTails.apply(
+      drawnPicks.apply(
+        alignRenumberedRecords(
+          alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) }),
+          sequence === undefined ? undefined : numbersSent.get(sequence),
+        ),
+      ),
     );
     return ordered.flow === undefined ? ordered : maskExchange(ordered);
   };
@@ -255,6 +267,17 @@ export function createRunIntake(input: {
     readings.delete(sent);
     // A flow released since taught the redactor a secret: read again with it.
     return reading.redact === redact ? reading : undefined;
+  };
+  // Both sides' second answers to an exchange sent twice, as an exchange of their own.
+  const secondAnswers = (sent: Exchange): Exchange | undefined => {
+    const { secondLook } = sent;
+    if (secondLook === undefined) return undefined;
+    if (secondLook.baseline === undefined && secondLook.candidate === undefined) return undefined;
+    return {
+      case: sent.case,
+      baseline: secondLook.baseline ?? sent.baseline,
+      candidate: secondLook.candidate ?? sent.candidate,
+    };
   };
   // A read that raced its side's own change of state: judged on its second answers (core/normalise/raced.ts).
   const settled = (sent: Exchange): Exchange => {
@@ -286,9 +309,17 @@ export function createRunIntake(input: {
     sentBack.add(raw);
     // Two answers alike where they are compared pass every normaliser below unchanged and
     // teach the memories below nothing (core/normalise/alike.ts): the memories above read them.
-    if (answeredAlike(raw)) return raw;
+    if (answeredAlike(raw)) {
+      drawnPicks.add(raw);
+      return raw;
+    }
+    // A second look's answers show the order each side draws the same request's list in
+    // (core/normalise/drawn-picks.ts): remembered first, so this answer is read against them.
+    const again = secondAnswers(sent);
+    if (again !== undefined) drawnPicks.add(plain(again));
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
-    const captured = first?.captured ?? capturedOf(raw);
+    const captured = (again === undefined ? first?.captured : undefined) ?? capturedOf(raw);
+    drawnPicks.add(raw);
     rememberNumbersSent(sent);
     drawnShows.add(captured);
     const echoes = sequences.apply(references.apply(captured));

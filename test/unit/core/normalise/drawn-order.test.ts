@@ -280,3 +280,56 @@ describe('a list whose elements show each side’s own keys (masked as its own)'
     });
   }
 });
+
+describe('ids a flow captured from a write are drawn ids too (rule 50b)', () => {
+  const step = (id: string, a: unknown, b: unknown, method: string, drawn?: readonly string[]) => {
+    const base = exchange(id, a, b, { method, path: '/boards' }, { serial: 'cases/boards.yaml' });
+    const request = base.case.request;
+    return {
+      ...base,
+      flow: {
+        requests: { baseline: request, candidate: request },
+        variables: { baseline: new Map(), candidate: new Map() },
+        problems: [],
+        ...(drawn === undefined
+          ? {}
+          : {
+              masked: ['/id'],
+              drawn: [{ place: '/id', baseline: drawn[0] ?? '', candidate: drawn[1] ?? '' }],
+            }),
+      },
+    } satisfies Exchange;
+  };
+  const list = () =>
+    step(
+      'list',
+      [
+        { name: 'a', id: '{{board}}' },
+        { name: 'a', id: '{{board}}', n: 2 },
+      ],
+      [
+        { name: 'a', id: '{{board}}', n: 2 },
+        { name: 'a', id: '{{board}}' },
+      ],
+      'GET',
+    );
+
+  it('a list after a create whose captured id each side drew awaits evidence', () => {
+    const memory = createDrawnOrder();
+    const create = step('create', { id: '{{board}}' }, { id: '{{board}}' }, 'POST', [U1, U2]);
+    memory.add(create, create);
+    expect(memory.apply(list()).unsettled).toEqual(['/']);
+  });
+
+  it('kept apart: a captured value that is no drawn id, or the same on both sides', () => {
+    for (const drawn of [
+      ['blue', 'teal'],
+      [U1, U1],
+    ]) {
+      const memory = createDrawnOrder();
+      const create = step('create', { id: '{{board}}' }, { id: '{{board}}' }, 'POST', drawn);
+      memory.add(create, create);
+      expect(memory.apply(list()).unsettled).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * A name each side derives from a value the request sent and ends with a
+ * tail it draws (tracker rule 50b). A server that keeps a record under a
+ * slug of its name makes the slug unique with a short random tail where the
+ * name is taken: a second project named `Storefront` is `storefront-k` on
+ * one instance and `storefront-a` on the other. Both sides made the same
+ * choice (the name's slug, one separator, a tail of one form and length);
+ * only the draw differs, and every later answer that lists the record shows
+ * it again (a list of projects paired by slug then lacks one record and
+ * adds another).
+ *
+ * It is this class where, in the answer to a write both sides accepted
+ * (`POST`, `PUT`, `PATCH`, `2xx`), in a flow or serial sequence, both sides
+ * hold at one place strings `<head><sep><tail>` that differ only in the
+ * tail: the head is **the slug of a string the request sent** (lower case,
+ * runs of other characters as one `-` or `_`: `Storefront` → `storefront`,
+ * `Blue Team` → `blue-team`), the separator is `-` or `_`, and the tails are
+ * **of one length, 1 to 8, letters of one case on both sides, or letters
+ * and digits with a letter on both** (never digits alone: a counter, `-2`
+ * against `-3`, is a choice). Each side's value is then compared as
+ * `<head><sep>{{drawn}}` in that answer and wherever that side answers it
+ * again later in the sequence, at any place (a list in another order
+ * included), listed under `generated` with the evidence. **Stays a
+ * divergence**: a tail on one side only (`storefront` against
+ * `storefront-k`: one side makes names unique, the other does not), another
+ * head (`store-front` against `storefront`: another slug rule), a head no
+ * request sent, tails of two lengths or forms, digits alone, and a read's
+ * answer where no write showed the pair first. Pure, but for the memory a
+ * run keeps per sequence (`createDrawnTails`).
+ */
+
+import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import { joinPointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { requestValues } from './request-values.js';
+import { structuredBody, widestSequenceOf, withStructuredValue } from './sequence-walk.js';
+
+/** What a drawn tail is compared as. */
+export const DRAWN_TAIL_TOKEN = '{{drawn}}';
+/** The longest tail, and the shortest head. */
+const MAX_TAIL = 8;
+const MIN_HEAD = 3;
+const MAX_DEPTH = 12;
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+const TAILED = /^(.+)([-_])([A-Za-z0-9]+)$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** `text` as a slug: lower case, without marks, runs of other characters as one `sep`, none at the ends. */
+export function slugOf(text: string, sep: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, sep)
+    .replace(new RegExp(`^\\${sep}+|\\${sep}+$`, 'g'), '');
+}
+
+/** Two tails of one drawn form: one length, letters of one case on both, or letters and digits with a letter on both. */
+function drawnForms(x: string, y: string): boolean {
+  if (x === y || x.length !== y.length || x.length > MAX_TAIL) return false;
+  if (/^[a-z]+$/.test(x) && /^[a-z]+$/.test(y)) return true;
+  if (/^[A-Z]+$/.test(x) && /^[A-Z]+$/.test(y)) return true;
+  const mixed = (t: string) => /^[a-z0-9]+$/.test(t) && /[a-z]/.test(t) && /\d/.test(t);
+  return mixed(x) && mixed(y);
+}
+
+/** The pair's head and separator where `a` and `b` are one sent name's slug with drawn tails; else undefined. */
+export function drawnTail(
+  a: string,
+  b: string,
+  sent: readonly string[],
+): { readonly head: string; readonly sep: string } | undefined {
+  const x = TAILED.exec(a);
+  const y = TAILED.exec(b);
+  if (x === null || y === null) return undefined;
+  const [, head, sep, tailA] = x as unknown as [string, string, string, string];
+  const [, headB, sepB, tailB] = y as unknown as [string, string, string, string];
+  if (head !== headB || sep !== sepB || head.length < MIN_HEAD) return undefined;
+  if (!drawnForms(tailA, tailB)) return undefined;
+  if (sent.includes(a) || sent.includes(b)) return undefined;
+  return sent.some((value) => slugOf(value, sep) === head) ? { head, sep } : undefined;
+}
+
+function accepted(side: SideOutcome): boolean {
+  return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
+}
+
+/** A value each side drew, what it is compared as, and where it was first seen. */
+interface Drawn {
+  readonly as: string;
+  readonly why: string;
+}
+
+export interface DrawnTails {
+  /** The exchange with each drawn tail this answer or an earlier write of its sequence showed compared as `{{drawn}}`. */
+  apply(exchange: Exchange): Exchange;
+}
+
+/** Calls `visit` on each pair of strings at one place that differ. */
+function differingStrings(
+  a: unknown,
+  b: unknown,
+  at: string,
+  depth: number,
+  visit: (at: string, x: string, y: string) => void,
+): void {
+  if (depth > MAX_DEPTH) return;
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (a !== b) visit(at, a, b);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+      differingStrings(a[i], b[i], joinPointer(at, i), depth + 1, visit);
+  } else if (isRecord(a) && isRecord(b)) {
+    for (const key of Object.keys(a)) {
+      if (Object.hasOwn(b, key))
+        differingStrings(a[key], b[key], joinPointer(at, key), depth + 1, visit);
+    }
+  }
+}
+
+/** `value` with each string `drawn` knows replaced, and where. */
+function replaced(
+  value: unknown,
+  drawn: ReadonlyMap<string, Drawn>,
+  at: string,
+  found: Map<string, string>,
+  depth: number,
+): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (typeof value === 'string') {
+    const known = drawn.get(value);
+    if (known === undefined) return value;
+    found.set(at || '/', known.why);
+    return known.as;
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const y = replaced(item, drawn, joinPointer(at, i), found, depth + 1);
+      if (y !== item) {
+        out ??= [...value];
+        out[i] = y;
+      }
+    });
+    return out ?? value;
+  }
+  if (isRecord(value)) {
+    let out: Record<string, unknown> | undefined;
+    for (const [key, member] of Object.entries(value)) {
+      const y = replaced(member, drawn, joinPointer(at, key), found, depth + 1);
+      if (y !== member) {
+        out ??= { ...value };
+        out[key] = y;
+      }
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
+export function createDrawnTails(): DrawnTails {
+  const sequences = new Map<
+    string,
+    { baseline: Map<string, Drawn>; candidate: Map<string, Drawn> }
+  >();
+  return {
+    apply(exchange) {
+      const sequence = widestSequenceOf(exchange);
+      if (sequence === undefined) return exchange;
+      const left = structuredBody(exchange.baseline);
+      const right = structuredBody(exchange.candidate);
+      if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+      const memory = sequences.get(sequence) ?? { baseline: new Map(), candidate: new Map() };
+      const request = exchange.flow?.requests.baseline ?? exchange.case.request;
+      if (
+        WRITES.has(request.method) &&
+        accepted(exchange.baseline) &&
+        accepted(exchange.candidate)
+      ) {
+        const sent = [
+          ...requestValues(request),
+          ...requestValues(exchange.flow?.requests.candidate ?? exchange.case.request),
+        ];
+        differingStrings(left.value, right.value, '', 0, (at, x, y) => {
+          const found = drawnTail(x, y, sent);
+          if (found === undefined || memory.baseline.has(x) || memory.candidate.has(y)) return;
+          const as = `${found.head}${found.sep}${DRAWN_TAIL_TOKEN}`;
+          const why = `a slug of a value the request sent with a tail each side drew (${x.length - found.head.length - 1} characters), first seen at ${at || '/'} of ${exchange.case.id}, the answer to a write`;
+          memory.baseline.set(x, { as, why });
+          memory.candidate.set(y, { as, why });
+          sequences.set(sequence, memory);
+        });
+      }
+      if (memory.baseline.size === 0) return exchange;
+      const found = new Map<string, string>();
+      const valueA = replaced(left.value, memory.baseline, '', found, 0);
+      const seenA = new Map(found);
+      found.clear();
+      const valueB = replaced(right.value, memory.candidate, '', found, 0);
+      if (valueA === left.value && valueB === right.value) return exchange;
+      const places = new Map([...seenA, ...found]);
+      return {
+        ...exchange,
+        baseline: withStructuredValue(exchange.baseline, left, valueA),
+        candidate: withStructuredValue(exchange.candidate, right, valueB),
+        generated: [
+          ...(exchange.generated ?? []),
+          ...[...places].map(([at, why]) => `${at} (${why})`),
+        ],
+      };
+    },
+  };
+}
