@@ -93,6 +93,7 @@ import {
   ANY_ROUTE,
   causeFingerprint,
   isCheckedParameter,
+  isMissingHeader,
   isRecurringStatus,
   isRefusalGate,
   isSharedReason,
@@ -400,7 +401,8 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
-  const out = isCheckedParameter(cause)
+  const out =
+    isCheckedParameter(cause) || isMissingHeader(cause)
     ? parameterKeys(input)
     : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
       ? redirectKeys(input)
