@@ -120,6 +120,7 @@ import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
 import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
+import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
 import {
   namedChange,
   namedSideOf,
@@ -128,7 +129,6 @@ import {
 } from './named-statuses.js';
 import { newMemberJoins } from './new-member-joins.js';
 import { newMembers } from './new-members.js';
-import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
 import { lonelyNulls, restructureNulls } from './null-members.js';
 import { objectKinds } from './object-kinds.js';
 import { omittedDefaults } from './omitted-defaults.js';

@@ -403,16 +403,16 @@ function statusKeys(
   const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
   const out =
     isCheckedParameter(cause) || isMissingHeader(cause)
-    ? parameterKeys(input)
-    : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
-      ? redirectKeys(input)
-      : isSharedReason(cause)
-        ? sharedReasonKeys(input.endpoint, cause)
-        : isRecurringStatus(cause)
-          ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-          : cause.reason?.includes(NAME_TOKEN) === true
-            ? [causeFingerprint(ownSibling(input.endpoint, cause))]
-            : [];
+      ? parameterKeys(input)
+      : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
+        ? redirectKeys(input)
+        : isSharedReason(cause)
+          ? sharedReasonKeys(input.endpoint, cause)
+          : isRecurringStatus(cause)
+            ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+            : cause.reason?.includes(NAME_TOKEN) === true
+              ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+              : [];
   out.push(...allow);
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {

@@ -48,7 +48,10 @@ export function createWriteTally(): WriteTally {
             : new Set(headers.filter((name) => counting.sent?.has(name)));
       }
     },
-    writes: () => ({ baseline: sideWrites(sides.baseline), candidate: sideWrites(sides.candidate) }),
+    writes: () => ({
+      baseline: sideWrites(sides.baseline),
+      candidate: sideWrites(sides.candidate),
+    }),
   };
 }
 

@@ -96,7 +96,10 @@ function statusClassOf(status: number): number {
  * side's refused writes lack (`missing-headers.ts`), the other side's `0`
  * stands for any success it answered with.
  */
-function sideClassOf(cause: RootCause & { type: 'status' }, side: 'baseline' | 'candidate'): number {
+function sideClassOf(
+  cause: RootCause & { type: 'status' },
+  side: 'baseline' | 'candidate',
+): number {
   const status = cause[side];
   return status === 0 && cause.header !== undefined ? 2 : statusClassOf(status);
 }
