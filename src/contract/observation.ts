@@ -122,6 +122,12 @@ export const observationBaseShape = {
       .describe(
         'where the statuses differ: the media type the request body declares and does not parse as; the refusals of such requests on one endpoint are one row (tracker rule 40)',
       ),
+    headers: z
+      .array(z.string())
+      .exactOptional()
+      .describe(
+        'for a request of a method that writes (not GET, HEAD, OPTIONS, …): the names of the headers the case sent, lower case and sorted, never their values; absent when it sent none. What separates the writes a side refused from those it accepted (tracker rule 51)',
+      ),
     echoed: z
       .array(z.string())
       .exactOptional()

@@ -181,6 +181,12 @@ export const rootCauseSchema = z
         .describe(
           "on the endpoint '* *': the request parameter whose checks by one side are this row (tracker rule 33), that side's status 400 (any 4xx) and the other's 0 (any success); part of the fingerprint",
         ),
+      header: z
+        .string()
+        .exactOptional()
+        .describe(
+          "on the endpoint '* *': the request header, lower case, that every write one side refused with this status lacked and every write it accepted sent (tracker rule 51); that side's status, the other's 0 (any success); part of the fingerprint",
+        ),
     }),
     z.looseObject({
       type: z.literal('header'),

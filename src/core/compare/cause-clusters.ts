@@ -88,7 +88,9 @@
  *    that differ in their query alone and the other side's list changes.
  *
  * Status transitions and patterns that recur are keyed by what changed too
- * (`recurring-causes.ts`), and so are a route one side refuses whole
+ * (`recurring-causes.ts`; one side's checks of a parameter,
+ * `checked-parameters.ts`; its refused writes that lack a header every write
+ * it accepted sent, `missing-headers.ts`), and so are a route one side refuses whole
  * (`refusal-gates.ts`) and one side's error handler, whatever the method
  * (`error-handlers.ts`: its error document against the other's text pages).
  *
@@ -118,6 +120,7 @@ import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
 import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
+import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
 import {
   namedChange,
   namedSideOf,
@@ -163,6 +166,8 @@ export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
         readonly path: string;
         readonly parameters?: readonly string[] | undefined;
         readonly malformed?: 'JSON' | 'XML' | undefined;
+        /** For a write: the header names it sent (`missing-headers.ts`). */
+        readonly headers?: readonly string[] | undefined;
       }
     | undefined;
   /** Each side's status and how its body decoded (`error-handlers.ts`: a page or a document). */
@@ -219,7 +224,10 @@ export interface CauseClusters {
 export function clusterCauses(
   answers: Iterable<ClusterAnswer>,
   runtimes: SideRuntimes = {},
-  { byKind = true }: { readonly byKind?: boolean } = {},
+  {
+    byKind = true,
+    acceptedWrites = NO_ACCEPTED_WRITES,
+  }: { readonly byKind?: boolean; readonly acceptedWrites?: AcceptedWrites | undefined } = {},
 ): CauseClusters {
   const given = [...answers];
   // An answer one side refused and the other accepted: its outcome is its operation's own
@@ -262,12 +270,14 @@ export function clusterCauses(
   );
   // One side's checks of one request parameter (`checked-parameters.ts`), where no rule joined them.
   const checked = checkedParameters(all, recurrences);
+  // One side's refused writes that lack a header its accepted writes sent (`missing-headers.ts`).
+  const headers = missingHeaders(all, acceptedWrites, new Map([...recurrences, ...checked]));
   // One list under two names reordered one way (`same-reorders.ts`).
   const reorders = sameReorders(all);
   const patterns =
-    checked.size === 0 && reorders.size === 0
+    checked.size === 0 && reorders.size === 0 && headers.size === 0
       ? recurrences
-      : new Map([...recurrences, ...checked, ...reorders]);
+      : new Map([...recurrences, ...checked, ...headers, ...reorders]);
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));

@@ -93,6 +93,7 @@ import {
   ANY_ROUTE,
   causeFingerprint,
   isCheckedParameter,
+  isMissingHeader,
   isRecurringStatus,
   isRefusalGate,
   isSharedReason,
@@ -400,17 +401,18 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
-  const out = isCheckedParameter(cause)
-    ? parameterKeys(input)
-    : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
-      ? redirectKeys(input)
-      : isSharedReason(cause)
-        ? sharedReasonKeys(input.endpoint, cause)
-        : isRecurringStatus(cause)
-          ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-          : cause.reason?.includes(NAME_TOKEN) === true
-            ? [causeFingerprint(ownSibling(input.endpoint, cause))]
-            : [];
+  const out =
+    isCheckedParameter(cause) || isMissingHeader(cause)
+      ? parameterKeys(input)
+      : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
+        ? redirectKeys(input)
+        : isSharedReason(cause)
+          ? sharedReasonKeys(input.endpoint, cause)
+          : isRecurringStatus(cause)
+            ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+            : cause.reason?.includes(NAME_TOKEN) === true
+              ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+              : [];
   out.push(...allow);
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {

@@ -218,6 +218,17 @@ function parameterSummary(cause: RootCause & { type: 'status' }, parameter: stri
   );
 }
 
+/** ``candidate refuses (403) writes without the `x-requested-with` header, which baseline accepts, on several endpoints``. */
+function headerSummary(cause: RootCause & { type: 'status' }, header: string): string {
+  const [side, status, other] =
+    cause.baseline === 0
+      ? ['candidate', cause.candidate, 'baseline']
+      : ['baseline', cause.baseline, 'candidate'];
+  return shorten(
+    `${side} refuses (${status}) writes without the ${codeSpan(header)} header, which ${other} accepts, on several endpoints`,
+  );
+}
+
 /** ``candidate answers every POST /mail/:id/send request with 500 (`…`)``. */
 function gateSummary(cause: RootCause & { type: 'status' }): string {
   const [side, status] =
@@ -312,6 +323,7 @@ export function causeSummary(cause: RootCause): string {
         return redirectSummary(cause, cause.redirect);
       }
       if (cause.parameter !== undefined) return parameterSummary(cause, cause.parameter);
+      if (cause.header !== undefined) return headerSummary(cause, cause.header);
       if (isRefusalGate(cause)) return gateSummary(cause);
       if (cause.document === true) return documentSummary(cause);
       if (isUnroutedMethod(cause)) {

@@ -55,6 +55,13 @@ export function isCheckedParameter(
   return cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.parameter !== undefined;
 }
 
+/** True for a status cause keyed by the request header one side's refused writes lack on any endpoint (`missing-headers.ts`). */
+export function isMissingHeader(
+  cause: RootCause,
+): cause is RootCause & { type: 'status'; header: string } {
+  return cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.header !== undefined;
+}
+
 /** True for a status cause keyed by one side's reason on any endpoint (`shared-reasons.ts`). */
 export function isSharedReason(cause: RootCause): boolean {
   return (
@@ -95,6 +102,7 @@ export function isUnroutedMethod(cause: RootCause): boolean {
     cause.reason === undefined &&
     cause.redirect === undefined &&
     cause.parameter === undefined &&
+    cause.header === undefined &&
     cause.document === undefined &&
     answersUnroutedMethod(cause.baseline, cause.candidate)
   );
@@ -153,6 +161,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.redirect === undefined || cause.endpoint !== ANY_ROUTE ? [] : [cause.redirect]),
         ...(cause.document === undefined ? [] : ['document']),
         ...(cause.parameter === undefined ? [] : ['parameter', cause.parameter]),
+        ...(cause.header === undefined ? [] : ['header', cause.header]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

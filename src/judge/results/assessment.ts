@@ -30,6 +30,7 @@ import type { RegressionStatus } from '../../contract/vocabulary.js';
 import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
 import type { CauseClusters, ClusterAnswer } from '../../core/compare/cause-clusters.js';
 import { explainingCode } from '../../core/compare/explaining.js';
+import type { AcceptedWrites } from '../../core/compare/missing-headers.js';
 import {
   type CaseConsequences,
   type Consequences,
@@ -133,13 +134,14 @@ function clusterAnswers(
  * The run's causes keyed by what changed, over `results` (none when no
  * result has a finding); `runtimes`, each side's where known, say whose
  * conventions a cluster may claim (one side's defaults left out); `byKind:
- * false` keys each place as its own, as before object kinds.
+ * false` keys each place as its own, as before object kinds; `acceptedWrites`,
+ * the writes each side accepted in the run (tracker rule 51).
  */
 export function clustersOf(
   results: readonly AssessedObservation[],
   consequences: Consequences,
   runtimes: SideRuntimes = {},
-  keying: { readonly byKind?: boolean } = {},
+  keying: { readonly byKind?: boolean; readonly acceptedWrites?: AcceptedWrites | undefined } = {},
 ): CauseClusters {
   const answers = clusterAnswers(results, consequences);
   return answers.length === 0

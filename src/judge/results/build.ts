@@ -5,7 +5,7 @@
  * What it needs besides the exchange is the run's `ResultContext`.
  */
 
-import type { Case, Target } from '../../contract/model/case.js';
+import { type Case, isWriteMethod, type Target } from '../../contract/model/case.js';
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import type {
@@ -216,6 +216,8 @@ function commonOf(
     kinds: judgement.verdict === 'equal' ? NO_KINDS : judgement.divergence.kinds,
   };
   placeOf(base, exchange.case, exchange.flow?.masked);
+  const headers = writeHeaderNames(exchange.case, context.redact);
+  if (headers !== undefined) base.request = { ...base.request, headers };
   const expectations = expectationFailures(exchange);
   if (expectations.length > 0) base.expectations = expectations;
   const notes = withoutLabelledCharset(
@@ -412,6 +414,27 @@ export function toObservation(
       return never;
     }
   }
+}
+
+/** A request sends at most this many header names into a report, each at most `LONGEST_HEADER` long. */
+const MOST_HEADERS = 32;
+const LONGEST_HEADER = 64;
+
+/**
+ * For a request of a method that writes: the names of the headers the case
+ * sent, lower case and sorted (tracker rule 51: what separates the writes a
+ * side refused from those it accepted), a name a secret would change left
+ * out. Undefined for a safe method or when it sent none.
+ */
+function writeHeaderNames(testCase: Case, redact: Redactor): string[] | undefined {
+  const { method, headers } = testCase.request;
+  if (headers.length === 0 || !isWriteMethod(method)) return undefined;
+  const names = new Set<string>();
+  for (const [name] of headers) {
+    const lower = name.toLowerCase();
+    if (lower.length <= LONGEST_HEADER && redact.text(lower) === lower) names.add(lower);
+  }
+  return names.size === 0 ? undefined : [...names].sort().slice(0, MOST_HEADERS);
 }
 
 /**

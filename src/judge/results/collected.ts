@@ -9,6 +9,8 @@
 import type { AssessedObservation } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
+import type { AcceptedWrites } from '../../core/compare/missing-headers.js';
+import { acceptedWritesOf } from './accepted-writes.js';
 import type { Assessment } from './assessment.js';
 import { orderNoiseIds } from './regression.js';
 import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
@@ -53,6 +55,12 @@ export interface CollectedObservations {
    * tracker row awaiting a drawn order waits for. Absent: none known.
    */
   readonly orderNoise?: ReadonlySet<string>;
+  /**
+   * The writes each side accepted, plainly equal ones included, and the
+   * header names every one of them sent (`accepted-writes.ts`, tracker rule
+   * 51). Absent: none known.
+   */
+  readonly acceptedWrites?: AcceptedWrites;
   /** The results of these cases, read back from the file (plainly equal ones included). */
   read(caseIds: ReadonlySet<string>): Promise<Observation[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */
@@ -112,6 +120,7 @@ export function collectedInMemory(
     plain,
     ranIds,
     ...(orderNoise.size === 0 ? {} : { orderNoise }),
+    acceptedWrites: acceptedWritesOf(results),
     inRunOrder: runOrderBy(ranIds),
     read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),
     *lines(final) {

@@ -92,20 +92,33 @@ function statusClassOf(status: number): number {
 }
 
 /**
+ * A side's status class in a status cause; on a row keyed by the header one
+ * side's refused writes lack (`missing-headers.ts`), the other side's `0`
+ * stands for any success it answered with.
+ */
+function sideClassOf(
+  cause: RootCause & { type: 'status' },
+  side: 'baseline' | 'candidate',
+): number {
+  const status = cause[side];
+  return status === 0 && cause.header !== undefined ? 2 : statusClassOf(status);
+}
+
+/**
  * A status transition across classes with exactly one side 2xx; not a side
  * that answered the other's refusal with a success status (it accepted nothing).
  */
 function acceptedOnOneSide(cause: RootCause): boolean {
   if (cause.type !== 'status' || cause.document === true) return false;
-  const b = statusClassOf(cause.baseline);
-  const c = statusClassOf(cause.candidate);
+  const b = sideClassOf(cause, 'baseline');
+  const c = sideClassOf(cause, 'candidate');
   return b !== c && (b === 2 || c === 2);
 }
 
 /** The side that answered `2xx` a status transition one side accepted. */
 function acceptingSideOf(cause: RootCause): 'baseline' | 'candidate' | undefined {
   if (cause.type !== 'status') return undefined;
-  return statusClassOf(cause.baseline) === 2 ? 'baseline' : 'candidate';
+  return sideClassOf(cause, 'baseline') === 2 ? 'baseline' : 'candidate';
 }
 
 /** Refusals of the request itself (its syntax or its content), whatever the server holds. */

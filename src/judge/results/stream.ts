@@ -17,6 +17,7 @@ import type { RunSummary } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { openBlockFile } from '../../util/block-file.js';
 import { asWriteFailure } from '../../util/write-failure.js';
+import { createWriteTally } from './accepted-writes.js';
 import { writeAssessment } from './assessment-file.js';
 import {
   type AssessedByCase,
@@ -83,6 +84,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
   const suiteIndex = new Map<string, number>();
   const notable: { readonly position: number; result: Observation }[] = [];
   const orderNoise = new Set<string>();
+  const writes = createWriteTally();
   const tally = createSummaryTally();
   // The verdicts of the results no assessment changes (`judge/results/assessment.ts`).
   const plain = createVerdictTally();
@@ -121,6 +123,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       added.push(position);
       tally.add(result);
       if (result.orderNoise !== undefined) orderNoise.add(result.caseId);
+      writes.add(result);
       if (isNotable(result)) {
         notable.push({ position, result });
         notableBytes += bytes;
@@ -146,7 +149,11 @@ export async function openResultStream(path: string, count: number): Promise<Res
         }
       }
       notable.sort((a, b) => a.position - b.position);
-      return { ...collected(path, ledger, notable, tally.summary(), plain), orderNoise };
+      return {
+        ...collected(path, ledger, notable, tally.summary(), plain),
+        orderNoise,
+        acceptedWrites: writes.writes(),
+      };
     },
     async abandon() {
       await out.close();
@@ -154,7 +161,10 @@ export async function openResultStream(path: string, count: number): Promise<Res
     async snapshot() {
       // Taken at once: what is added while the lines are written out is not in it.
       const held = [...notable].sort((a, b) => a.position - b.position);
-      const taken = collected(path, ledger, held, tally.summary(), plain.with([]));
+      const taken = {
+        ...collected(path, ledger, held, tally.summary(), plain.with([])),
+        acceptedWrites: writes.writes(),
+      };
       await out.end().catch((error: unknown) => {
         throw asWriteFailure(error, path, '; the reports were not refreshed');
       });
