@@ -64,7 +64,7 @@ const SHAPES: readonly Shape[] = [
 ];
 
 /** How the candidate names the second record: as the baseline (its own tail), or a kept-apart rule. */
-type Naming = 'drawn' | 'no-tail' | 'other-slug' | 'counter';
+type Naming = 'drawn' | 'no-tail' | 'other-slug' | 'counter' | 'digit';
 
 function slugOf(shape: Shape, title: string, naming: Naming): string {
   const joiner = naming === 'other-slug' ? '' : shape.sep;
@@ -82,7 +82,13 @@ function server(shape: Shape, side: 0 | 1, naming: Naming): Promise<TestServer> 
       let name = base;
       if (taken && !(side === 1 && naming === 'no-tail')) {
         const tail =
-          side === 1 && naming === 'counter' ? '3' : naming === 'counter' ? '2' : shape.tails[side];
+          side === 1 && naming === 'counter'
+            ? '3'
+            : naming === 'counter'
+              ? '2'
+              : side === 1 && naming === 'digit'
+                ? '5'.repeat(shape.tails[1].length)
+                : shape.tails[side];
         name = `${base}${shape.sep}${tail}`;
       }
       const record = { id: randomUUID(), title, [shape.member]: name };
@@ -157,6 +163,17 @@ describe('a name made unique with a tail each side draws (rule 50b)', () => {
           naming,
         ).toEqual([]);
       }
+    },
+  );
+
+  it.each(SHAPES)(
+    '$name: a digit tail against a letter one awaits evidence where written, and is followed where listed',
+    async (shape) => {
+      const { report } = await run(shape, 'digit');
+      const again = result(report, 'create-again');
+      expect(again.verdict).toBe('divergent');
+      expect(again.unsettled).toContain(`/${shape.member}`);
+      expect(result(report, 'list').verdict).toBe('equal');
     },
   );
 });

@@ -25,15 +25,24 @@
  * `storefront-k`: one side makes names unique, the other does not), another
  * head (`store-front` against `storefront`: another slug rule), a head no
  * request sent, tails of two lengths or forms, digits alone, and a read's
- * answer where no write showed the pair first. Pure, but for the memory a
- * run keeps per sequence (`createDrawnTails`).
+ * answer where no write showed the pair first. **Awaits evidence**: a digit
+ * tail against a letter one of one length and case (`-6` against `-b`, a
+ * drawn character of `[a-z0-9]`, or a counter against a draw): the write's
+ * answer keeps its values under `unsettled`, and later answers follow the
+ * pair. Pure, but for the memory a run keeps per sequence
+ * (`createDrawnTails`).
  */
 
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { requestValues } from './request-values.js';
-import { structuredBody, widestSequenceOf, withStructuredValue } from './sequence-walk.js';
+import {
+  type Structured,
+  structuredBody,
+  widestSequenceOf,
+  withStructuredValue,
+} from './sequence-walk.js';
 
 /** What a drawn tail is compared as. */
 export const DRAWN_TAIL_TOKEN = '{{drawn}}';
@@ -69,21 +78,46 @@ function drawnForms(x: string, y: string): boolean {
   return mixed(x) && mixed(y);
 }
 
+/**
+ * Two tails an alphabet of letters and digits may give, of one length and
+ * case, that `drawnForms` cannot tell drawn: a digit tail against a letter
+ * one (`-6` against `-b`: a drawn `[a-z0-9]` character, or a counter
+ * against a draw). One run holds no evidence either way; the pair awaits it.
+ */
+function unsettledForms(x: string, y: string): boolean {
+  if (x === y || x.length !== y.length || x.length > MAX_TAIL) return false;
+  const oneCase =
+    (/^[a-z0-9]+$/.test(x) && /^[a-z0-9]+$/.test(y)) ||
+    (/^[A-Z0-9]+$/.test(x) && /^[A-Z0-9]+$/.test(y));
+  const digits = (t: string) => /^\d+$/.test(t);
+  return oneCase && !(digits(x) && digits(y));
+}
+
+/** A sent name's slug with a tail each side drew: its head and separator, and whether the tails' forms leave it unsettled. */
+export interface DrawnTailPair {
+  readonly head: string;
+  readonly sep: string;
+  /** A digit tail against a letter one: no evidence in one run, the first answer awaits it. */
+  readonly unsettled?: true;
+}
+
 /** The pair's head and separator where `a` and `b` are one sent name's slug with drawn tails; else undefined. */
 export function drawnTail(
   a: string,
   b: string,
   sent: readonly string[],
-): { readonly head: string; readonly sep: string } | undefined {
+): DrawnTailPair | undefined {
   const x = TAILED.exec(a);
   const y = TAILED.exec(b);
   if (x === null || y === null) return undefined;
   const [, head, sep, tailA] = x as unknown as [string, string, string, string];
   const [, headB, sepB, tailB] = y as unknown as [string, string, string, string];
   if (head !== headB || sep !== sepB || head.length < MIN_HEAD) return undefined;
-  if (!drawnForms(tailA, tailB)) return undefined;
+  const drawn = drawnForms(tailA, tailB);
+  if (!drawn && !unsettledForms(tailA, tailB)) return undefined;
   if (sent.includes(a) || sent.includes(b)) return undefined;
-  return sent.some((value) => slugOf(value, sep) === head) ? { head, sep } : undefined;
+  if (!sent.some((value) => slugOf(value, sep) === head)) return undefined;
+  return drawn ? { head, sep } : { head, sep, unsettled: true };
 }
 
 function accepted(side: SideOutcome): boolean {
@@ -176,6 +210,7 @@ export function createDrawnTails(): DrawnTails {
       const right = structuredBody(exchange.candidate);
       if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
       const memory = sequences.get(sequence) ?? { baseline: new Map(), candidate: new Map() };
+      const awaiting: { at: string; x: string; y: string; drawn: Drawn }[] = [];
       const request = exchange.flow?.requests.baseline ?? exchange.case.request;
       if (
         WRITES.has(request.method) &&
@@ -190,29 +225,58 @@ export function createDrawnTails(): DrawnTails {
           const found = drawnTail(x, y, sent);
           if (found === undefined || memory.baseline.has(x) || memory.candidate.has(y)) return;
           const as = `${found.head}${found.sep}${DRAWN_TAIL_TOKEN}`;
-          const why = `a slug of a value the request sent with a tail each side drew (${x.length - found.head.length - 1} characters), first seen at ${at || '/'} of ${exchange.case.id}, the answer to a write`;
+          const tail = x.length - found.head.length - 1;
+          const why =
+            found.unsettled === true
+              ? `the slug of a value the request sent with a tail of ${tail} character(s), a digit on one side and a letter on the other, which awaits evidence at ${at || '/'} of ${exchange.case.id}, the answer to a write`
+              : `a slug of a value the request sent with a tail each side drew (${tail} characters), first seen at ${at || '/'} of ${exchange.case.id}, the answer to a write`;
+          if (found.unsettled === true) {
+            awaiting.push({ at: at || '/', x, y, drawn: { as, why } });
+            return;
+          }
           memory.baseline.set(x, { as, why });
           memory.candidate.set(y, { as, why });
           sequences.set(sequence, memory);
         });
       }
-      if (memory.baseline.size === 0) return exchange;
-      const found = new Map<string, string>();
-      const valueA = replaced(left.value, memory.baseline, '', found, 0);
-      const seenA = new Map(found);
-      found.clear();
-      const valueB = replaced(right.value, memory.candidate, '', found, 0);
-      if (valueA === left.value && valueB === right.value) return exchange;
-      const places = new Map([...seenA, ...found]);
+      const shown = followed(exchange, left, right, memory);
+      if (awaiting.length === 0) return shown;
+      // The write's own answer keeps those values, under `unsettled`: one run
+      // cannot tell a drawn character from a counter, so that place awaits
+      // evidence (a replica settles it); later answers that show the same pair
+      // again follow it.
+      for (const { x, y, drawn } of awaiting) {
+        memory.baseline.set(x, drawn);
+        memory.candidate.set(y, drawn);
+      }
+      sequences.set(sequence, memory);
       return {
-        ...exchange,
-        baseline: withStructuredValue(exchange.baseline, left, valueA),
-        candidate: withStructuredValue(exchange.candidate, right, valueB),
-        generated: [
-          ...(exchange.generated ?? []),
-          ...[...places].map(([at, why]) => `${at} (${why})`),
-        ],
+        ...shown,
+        unsettled: [...(shown.unsettled ?? []), ...awaiting.map((a) => a.at)],
       };
     },
+  };
+}
+
+/** `exchange` with each value `memory` knows compared as its token, and where, under `generated`. */
+function followed(
+  exchange: Exchange,
+  left: Structured,
+  right: Structured,
+  memory: { baseline: ReadonlyMap<string, Drawn>; candidate: ReadonlyMap<string, Drawn> },
+): Exchange {
+  if (memory.baseline.size === 0) return exchange;
+  const found = new Map<string, string>();
+  const valueA = replaced(left.value, memory.baseline, '', found, 0);
+  const seenA = new Map(found);
+  found.clear();
+  const valueB = replaced(right.value, memory.candidate, '', found, 0);
+  if (valueA === left.value && valueB === right.value) return exchange;
+  const places = new Map([...seenA, ...found]);
+  return {
+    ...exchange,
+    baseline: withStructuredValue(exchange.baseline, left, valueA),
+    candidate: withStructuredValue(exchange.candidate, right, valueB),
+    generated: [...(exchange.generated ?? []), ...[...places].map(([at, why]) => `${at} (${why})`)],
   };
 }

@@ -36,9 +36,26 @@ describe('names with a drawn tail', () => {
     expect(drawnTail('storefront-k', 'storefront-a', ['Bakery'])).toBeUndefined();
     expect(drawnTail('storefront-k', 'storefront-ab', sent)).toBeUndefined();
     expect(drawnTail('storefront-2', 'storefront-3', sent)).toBeUndefined();
-    expect(drawnTail('storefront-k', 'storefront-2', sent)).toBeUndefined();
     expect(drawnTail('storefront-k', 'storefront-A', sent)).toBeUndefined();
+    expect(drawnTail('storefront-k7', 'storefront-2', sent)).toBeUndefined();
+    expect(drawnTail('storefront-K', 'storefront-2b', sent)).toBeUndefined();
     // A value the request sent as it stands is data.
     expect(drawnTail('storefront-k', 'storefront-a', [...sent, 'storefront-k'])).toBeUndefined();
+  });
+
+  it('leaves a digit tail against a letter one of one length and case unsettled (a drawn character, or a counter)', () => {
+    const sent = ['Storefront', 'Blue Team'];
+    expect(drawnTail('storefront-6', 'storefront-b', sent)).toEqual({
+      head: 'storefront',
+      sep: '-',
+      unsettled: true,
+    });
+    expect(drawnTail('blue_team_ab', 'blue_team_42', sent)).toEqual({
+      head: 'blue_team',
+      sep: '_',
+      unsettled: true,
+    });
+    expect(drawnTail('storefront-k', 'storefront-a', sent)?.unsettled).toBeUndefined();
+    expect(drawnTail('storefront-6b', 'storefront-BQ', sent)).toBeUndefined();
   });
 });
