@@ -44,6 +44,18 @@ export interface AnswerStatuses {
   readonly candidate?: { readonly status?: number | undefined };
 }
 
+/** An answer's two statuses and the kinds of its two bodies (`json`, `text`, …). */
+export interface KindedAnswer extends AnswerStatuses {
+  readonly baseline?: {
+    readonly status?: number | undefined;
+    readonly bodyKind?: string | undefined;
+  };
+  readonly candidate?: {
+    readonly status?: number | undefined;
+    readonly bodyKind?: string | undefined;
+  };
+}
+
 /** An answer's two statuses and, where kept, its two bodies (a refusal in the body). */
 export interface ClassedAnswer extends AnswerStatuses {
   readonly bodies?: { readonly baseline?: unknown; readonly candidate?: unknown } | undefined;

@@ -40,7 +40,7 @@
  */
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { pathOfEndpoint } from './endpoint.js';
-import type { AnswerStatuses } from './error-envelopes.js';
+import type { KindedAnswer } from './error-envelopes.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey } from './recurring-causes.js';
 import { reasonKey } from './refusal.js';
@@ -49,15 +49,7 @@ import { methodOf } from './root-cause.js';
 type Side = 'baseline' | 'candidate';
 
 /** One answer as the rule reads it: its endpoint, statuses and body kinds, findings and bodies. */
-export interface GateAnswer extends AnswerStatuses {
-  readonly baseline?: {
-    readonly status?: number | undefined;
-    readonly bodyKind?: string | undefined;
-  };
-  readonly candidate?: {
-    readonly status?: number | undefined;
-    readonly bodyKind?: string | undefined;
-  };
+export interface GateAnswer extends KindedAnswer {
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   /** Both bodies as a result keeps them (redacted; a preview when cut). */

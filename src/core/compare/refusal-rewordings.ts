@@ -41,6 +41,7 @@ import type { Finding } from '../../contract/root-cause.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { compareText } from '../../util/text.js';
 import { isJsonObject } from '../normalise/json.js';
+import type { KindedAnswer } from './error-envelopes.js';
 import { documentShape } from './error-handlers.js';
 import { namedSideOf, type SeenNamed } from './named-statuses.js';
 import { ownKey } from './recurring-causes.js';
@@ -50,16 +51,7 @@ import { splitPath } from './wording/phrases.js';
 const ROUTER: ReadonlySet<number> = new Set([404, 405, 410, 501]);
 
 /** One answer as this rule reads it: its statuses, body kinds, bodies and findings. */
-export interface RefusingAnswer {
-  readonly caseId: string;
-  readonly baseline?: {
-    readonly status?: number | undefined;
-    readonly bodyKind?: string | undefined;
-  };
-  readonly candidate?: {
-    readonly status?: number | undefined;
-    readonly bodyKind?: string | undefined;
-  };
+export interface RefusingAnswer extends KindedAnswer {
   readonly findings: readonly Pick<Finding, 'cause'>[];
   readonly bodies?: {
     readonly baseline?: unknown;

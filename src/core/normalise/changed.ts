@@ -25,7 +25,7 @@ import {
   idFormat,
   opaqueFormat,
 } from './generated.js';
-import { structuredBody, withStructuredValue } from './sequence-walk.js';
+import { bothStructured, structuredBody, withStructuredValue } from './sequence-walk.js';
 
 /** The evidence a place is listed with, by which side's value changed. */
 const EVIDENCE = {
@@ -152,9 +152,9 @@ function comparable(exchange: Exchange): boolean {
  */
 export function needsSecondLook(exchange: Exchange): boolean {
   if (!comparable(exchange)) return false;
-  const left = structuredBody(exchange.baseline);
-  const right = structuredBody(exchange.candidate);
-  if (left === undefined || right === undefined || left.kind !== right.kind) return false;
+  const both = bothStructured(exchange);
+  if (both === undefined) return false;
+  const [left, right] = both;
   if (left.value === right.value) return false;
   const { rules } = exchange.case;
   const ruled = (value: unknown) => (left.kind === 'json' ? normaliseJson(value, rules) : value);
@@ -278,9 +278,9 @@ function besideFound(
 export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange {
   if (looks.again.baseline === undefined && looks.again.candidate === undefined) return exchange;
   if (!comparable(exchange)) return exchange;
-  const left = structuredBody(exchange.baseline);
-  const right = structuredBody(exchange.candidate);
-  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  const both = bothStructured(exchange);
+  if (both === undefined) return exchange;
+  const [left, right] = both;
   const found: { path: string; evidence: string }[] = [];
   eachDiffering(left.value, right.value, (segments) => {
     const b = changedOn(looks.first.baseline, looks.again.baseline, segments);

@@ -47,7 +47,7 @@ import type { Exchange } from '../../contract/model/exchange.js';
 import { joinPointer, valueAtPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { generatedFormat, idFormat } from './generated.js';
-import { sequenceKeyOf, structuredBody } from './sequence-walk.js';
+import { bothStructured, sequenceKeyOf, structuredBody } from './sequence-walk.js';
 
 /** Where a sequence's write first showed ids its sides drew. */
 interface Drawn {
@@ -276,9 +276,9 @@ export function createDrawnOrder(): DrawnOrder {
       const key = sequenceKeyOf(exchange);
       const origin = key === undefined ? undefined : drawn.get(key);
       if (origin === undefined || origin.caseId === exchange.case.id) return exchange;
-      const left = structuredBody(exchange.baseline);
-      const right = structuredBody(exchange.candidate);
-      if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+      const both = bothStructured(exchange);
+      if (both === undefined) return exchange;
+      const [left, right] = both;
       const places: Reordered[] = [];
       // A list `own-key-order.ts` found awaiting already is its; revisions order nothing.
       const skip = {

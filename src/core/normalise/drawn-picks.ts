@@ -43,7 +43,12 @@ import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
-import { structuredBody, widestSequenceOf, withStructuredValue } from './sequence-walk.js';
+import {
+  bothStructured,
+  structuredBody,
+  widestSequenceOf,
+  withStructuredValue,
+} from './sequence-walk.js';
 
 /** The shortest value sent that an element may hold: `0`, `1` and `ok` name nothing. */
 const MIN_VALUE = 3;
@@ -260,9 +265,9 @@ export function createDrawnPicks(): DrawnPicks {
     apply(exchange) {
       const sequence = widestSequenceOf(exchange);
       if (sequence === undefined) return exchange;
-      const left = structuredBody(exchange.baseline);
-      const right = structuredBody(exchange.candidate);
-      if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+      const both = bothStructured(exchange);
+      if (both === undefined) return exchange;
+      const [left, right] = both;
       const pool = poolOf(pools.get(sequence), exchange.case.request);
       const generated: string[] = [];
       const visit = (a: unknown, b: unknown, at: string, place: string, depth: number): unknown => {

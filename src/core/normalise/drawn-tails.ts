@@ -38,8 +38,8 @@ import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { requestValues } from './request-values.js';
 import {
+  bothStructured,
   type Structured,
-  structuredBody,
   widestSequenceOf,
   withStructuredValue,
 } from './sequence-walk.js';
@@ -206,9 +206,9 @@ export function createDrawnTails(): DrawnTails {
     apply(exchange) {
       const sequence = widestSequenceOf(exchange);
       if (sequence === undefined) return exchange;
-      const left = structuredBody(exchange.baseline);
-      const right = structuredBody(exchange.candidate);
-      if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+      const both = bothStructured(exchange);
+      if (both === undefined) return exchange;
+      const [left, right] = both;
       const memory = sequences.get(sequence) ?? { baseline: new Map(), candidate: new Map() };
       const awaiting: { at: string; x: string; y: string; drawn: Drawn }[] = [];
       const request = exchange.flow?.requests.baseline ?? exchange.case.request;

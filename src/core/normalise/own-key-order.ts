@@ -43,7 +43,7 @@ import type { Exchange } from '../../contract/model/exchange.js';
 import { escapeSegment, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { idFormat, perInstanceIn } from './generated.js';
-import { structuredBody, withStructuredValue } from './sequence-walk.js';
+import { bothStructured, withStructuredValue } from './sequence-walk.js';
 
 /** The longest list looked at. */
 const MAX_ORDERED = 1000;
@@ -225,9 +225,9 @@ export function alignOwnKeyOrders(
   exchange: Exchange,
   options: { readonly rpc?: boolean } = {},
 ): Exchange {
-  const left = structuredBody(exchange.baseline);
-  const right = structuredBody(exchange.candidate);
-  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  const both = bothStructured(exchange);
+  if (both === undefined) return exchange;
+  const [left, right] = both;
   if (left.value === right.value) return exchange;
   const same = perInstanceIn(exchange, options);
   const evidence = { perInstance: same, format: idFormat };

@@ -40,7 +40,7 @@ import { escapeSegment, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { GENERATED_TOKEN, idFormat } from './generated.js';
 import { requestValues } from './request-values.js';
-import { structuredBody, withStructuredValue } from './sequence-walk.js';
+import { bothStructured, withStructuredValue } from './sequence-walk.js';
 
 /** The longest list looked at. */
 const MAX_RENUMBERED = 1000;
@@ -201,9 +201,9 @@ export function alignRenumberedRecords(
   /** Numbers earlier requests of the exchange's flow or serial sequence sent. */
   earlier: ReadonlySet<string> = new Set(),
 ): Exchange {
-  const left = structuredBody(exchange.baseline);
-  const right = structuredBody(exchange.candidate);
-  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  const both = bothStructured(exchange);
+  if (both === undefined) return exchange;
+  const [left, right] = both;
   if (left.value === right.value) return exchange;
   let sent: ReadonlySet<string> | undefined;
   const sentValues = () => {

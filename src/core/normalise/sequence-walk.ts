@@ -15,6 +15,15 @@ export function structuredBody(side: SideOutcome): Structured | undefined {
   return isTreeBody(body) ? body : undefined;
 }
 
+/** Both sides' structured bodies, where both answered one kind of JSON, XML or bencode; else undefined. */
+export function bothStructured(exchange: Exchange): [Structured, Structured] | undefined {
+  const left = structuredBody(exchange.baseline);
+  const right = structuredBody(exchange.candidate);
+  return left === undefined || right === undefined || left.kind !== right.kind
+    ? undefined
+    : [left, right];
+}
+
 /** The side with `value` in place of its structured body's value. */
 export function withStructuredValue(
   side: SideOutcome,
