@@ -22,7 +22,10 @@
  * `content-length`, any `content-*`) is the body's, never a check's: a
  * `DELETE` sends none where a `PUT` does. Kept apart: refusals where no such
  * header separates the refused writes from the accepted ones (rule 4, one
- * row per endpoint), refusals under two statuses or with two bodies (two
+ * row per endpoint), refused writes of a method the refusing side accepted
+ * no write of (`DELETE`s refused where only `POST`s, which alone sent an
+ * `Idempotency-Key`, were accepted: the method may be refused whole),
+ * refusals under two statuses or with two bodies (two
  * checks, or one check and another), refusals of safe methods (a read is no
  * write a header guards), a run where the refusing side accepted no write
  * (nothing to compare with), one endpoint alone, and a refusal another rule
@@ -42,6 +45,8 @@ export interface SideWrites {
   readonly accepted: number;
   /** Lower case; empty when no header was sent by every accepted write (or none was accepted). */
   readonly sent: ReadonlySet<string>;
+  /** The methods (upper case) of the writes it accepted. */
+  readonly methods: ReadonlySet<string>;
 }
 
 /** By side: the writes (requests of a method that writes) it accepted in the run (< 400). */
@@ -52,8 +57,8 @@ export interface AcceptedWrites {
 
 /** No write accepted: no evidence. */
 export const NO_ACCEPTED_WRITES: AcceptedWrites = {
-  baseline: { accepted: 0, sent: new Set() },
-  candidate: { accepted: 0, sent: new Set() },
+  baseline: { accepted: 0, sent: new Set(), methods: new Set() },
+  candidate: { accepted: 0, sent: new Set(), methods: new Set() },
 };
 
 /** An answer as the run saw it: its endpoint, statuses, bodies, request and findings. */
@@ -90,6 +95,8 @@ interface RefusedWrites {
   readonly side: Side;
   readonly status: number;
   readonly endpoints: Set<string>;
+  /** Their methods (upper case). */
+  readonly methods: Set<string>;
   /** Every header any of them sent. */
   readonly sent: Set<string>;
   /** The cause keys of their own status findings. */
@@ -123,12 +130,14 @@ function refusedWrites(
       side,
       status,
       endpoints: new Set<string>(),
+      methods: new Set<string>(),
       sent: new Set<string>(),
       keys: new Set<string>(),
     };
     // A refusal another rule joined already: the group is not only this header's.
     if (own.some((cause) => joined.has(causeKey(cause)))) group.keys.add('');
     group.endpoints.add(answer.endpoint);
+    group.methods.add(request.method.toUpperCase());
     for (const name of request.headers ?? []) group.sent.add(name.toLowerCase());
     for (const cause of own) group.keys.add(causeKey(cause));
     groups.set(key, group);
@@ -150,6 +159,10 @@ export function missingHeaders(
   for (const group of refusedWrites([...answers], joined).values()) {
     const writes = accepted[group.side];
     if (group.endpoints.size < 2 || writes.accepted === 0 || group.keys.has('')) continue;
+    // A method the side accepted no write of may be refused whole (a side
+    // that forbids deletes), whatever the headers: the header and the method
+    // cannot be told apart, so each endpoint keeps its row (rule 4).
+    if ([...group.methods].some((method) => !writes.methods.has(method))) continue;
     const [header] = [...writes.sent]
       .filter((name) => !describesBody(name) && !group.sent.has(name))
       .sort(compareText);

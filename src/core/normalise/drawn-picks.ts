@@ -24,7 +24,9 @@
  *   the sequence's earlier ones, and its second look at this read, which
  *   the run remembers first: an order no sort gives, hidden keys
  *   included), or, for another subset, a side's pick is neither the first
- *   nor the last values the sequence sent. An order seen once, however
+ *   nor the last values the sequence sent, nor the first or last by a
+ *   number sent beside each (a player's points, a job's priority: a
+ *   ranking, whose change is a decision). An order seen once, however
  *   unexplained, proves nothing alone: a list sorted by keys the answer
  *   leaves out looks so too, and awaits evidence (`drawn-order.ts`).
  *
@@ -85,8 +87,8 @@ function jsonMembers(value: unknown, into: [string, string][], depth: number): v
   }
 }
 
-/** The values `request` sent with their names: its query, a form body, a JSON body's scalar members. */
-export function namedValuesSent(request: CaseRequest): [string, string][] {
+/** Every value `request` sent with its name, short ones included. */
+function everyValueSent(request: CaseRequest): [string, string][] {
   const found: [string, string][] = request.query.map(([name, value]) => [name, value]);
   const { body } = request;
   const type = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
@@ -94,7 +96,51 @@ export function namedValuesSent(request: CaseRequest): [string, string][] {
   else if (body.kind === 'text' && type.toLowerCase().startsWith('application/x-www-form')) {
     for (const [name, value] of new URLSearchParams(body.text)) found.push([name, value]);
   }
-  return found.filter(([, value]) => value.length >= MIN_VALUE && !value.includes('{{'));
+  return found;
+}
+
+/** The values `request` sent with their names: its query, a form body, a JSON body's scalar members. */
+export function namedValuesSent(request: CaseRequest): [string, string][] {
+  return everyValueSent(request).filter(
+    ([, value]) => value.length >= MIN_VALUE && !value.includes('{{'),
+  );
+}
+
+/** By pool name, then value: the numbers sent beside it, by their names (a score, a priority). */
+type Besides = Map<string, Map<string, Map<string, number>>>;
+
+/** Remembers, for each value `request` sent, the numbers it sent beside it under other names. */
+function addBesides(besides: Besides, request: CaseRequest): void {
+  const numbers = everyValueSent(request).filter(([, text]) => /^-?\d+(?:\.\d+)?$/.test(text));
+  for (const [name, value] of namedValuesSent(request)) {
+    const byValue = besides.get(name) ?? new Map<string, Map<string, number>>();
+    besides.set(name, byValue);
+    const own = byValue.get(value) ?? new Map<string, number>();
+    byValue.set(value, own);
+    for (const [other, text] of numbers) {
+      if (other !== name && !own.has(other)) own.set(other, Number(text));
+    }
+  }
+}
+
+/**
+ * The orders a pool's values were sent by besides their own: by each number
+ * sent beside every one of them under one name, distinct across the pool
+ * (the points a player scored, a job's priority), rising.
+ */
+function ordersBeside(
+  sent: readonly string[],
+  beside: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined,
+): string[][] {
+  if (beside === undefined) return [];
+  const out: string[][] = [];
+  for (const other of beside.get(sent[0] as string)?.keys() ?? []) {
+    const numbers = sent.map((value) => beside.get(value)?.get(other));
+    if (numbers.some((n) => n === undefined) || new Set(numbers).size !== numbers.length) continue;
+    const ranked = sent.map((value, i) => ({ value, n: numbers[i] as number }));
+    out.push(ranked.sort((x, y) => x.n - y.n).map(({ value }) => value));
+  }
+  return out;
 }
 
 /** A canonical text of a value: members in key order. */
@@ -148,12 +194,18 @@ function crossesAnOrder(
   });
 }
 
-/** Whether a side's pick of fewer values than the pool is the first or the last the sequence sent. */
-function explainedPick(picks: readonly string[], sent: readonly string[]): boolean {
+/**
+ * Whether a side's pick of fewer values than the pool is the first or the
+ * last of an order the sequence gives: as sent, or by a number sent beside
+ * each (the top score, the highest priority: a ranking, not a draw).
+ */
+function explainedPick(picks: readonly string[], orders: readonly (readonly string[])[]): boolean {
   const chosen = new Set(picks);
-  const first = sent.slice(0, picks.length);
-  const last = sent.slice(sent.length - picks.length);
-  return [first, last].some((ends) => ends.every((v) => chosen.has(v)));
+  return orders.some((order) => {
+    const first = order.slice(0, picks.length);
+    const last = order.slice(order.length - picks.length);
+    return [first, last].some((ends) => ends.every((v) => chosen.has(v)));
+  });
 }
 
 /** One list pair found drawn: the name of its pool and why. */
@@ -169,6 +221,7 @@ function drawnPick(
   b: readonly unknown[],
   pool: Pool,
   orders: Orders,
+  besides: Besides | undefined,
 ): DrawnPick | undefined {
   if (a.length !== b.length || a.length === 0 || a.length > MAX_LIST) return undefined;
   for (const [name, sent] of pool) {
@@ -187,7 +240,8 @@ function drawnPick(
     if (crossed) return { name, why: `${shown}; a side listed two of them in both orders here` };
     // The same elements in another order, seen once: a hidden sort looks so too (`drawn-order.ts`).
     if (sameSet) continue;
-    if (!(explainedPick(pa, sent) && explainedPick(pb, sent))) {
+    const sequenceOrders = [sent, ...ordersBeside(sent, besides?.get(name))];
+    if (!(explainedPick(pa, sequenceOrders) && explainedPick(pb, sequenceOrders))) {
       return { name, why: `${shown}, another pick than the first or last sent` };
     }
   }
@@ -244,6 +298,7 @@ function sideOrders(
 
 export function createDrawnPicks(): DrawnPicks {
   const pools = new Map<string, Map<string, string[]>>();
+  const besides = new Map<string, Besides>();
   const orders = new Map<string, string[][]>();
   const placeKey = (exchange: Exchange, side: string, place: string, name: string) =>
     `${widestSequenceOf(exchange)}\u0000${exchange.case.request.method} ${exchange.case.request.path}\u0000${place}\u0000${side}\u0000${name}`;
@@ -253,6 +308,9 @@ export function createDrawnPicks(): DrawnPicks {
       if (sequence === undefined) return;
       const pool = poolOf(pools.get(sequence), exchange.case.request);
       pools.set(sequence, pool);
+      const beside = besides.get(sequence) ?? new Map();
+      besides.set(sequence, beside);
+      addBesides(beside, exchange.case.request);
       for (const side of ['baseline', 'candidate'] as const) {
         sideOrders(exchange[side], pool, (place, name, picks) => {
           const key = placeKey(exchange, side, place, name);
@@ -275,7 +333,7 @@ export function createDrawnPicks(): DrawnPicks {
         if (Array.isArray(a) && Array.isArray(b)) {
           const orderOf: Orders = (side, name) =>
             orders.get(placeKey(exchange, side, place, name)) ?? [];
-          const found = drawnPick(a, b, pool, orderOf);
+          const found = drawnPick(a, b, pool, orderOf, besides.get(sequence));
           if (found !== undefined) {
             generated.push(
               `${at || '/'} (each side's list drawn from a pool its sequence sent: ${found.why})`,

@@ -24,8 +24,12 @@
  * divergence**: a tail on one side only (`storefront` against
  * `storefront-k`: one side makes names unique, the other does not), another
  * head (`store-front` against `storefront`: another slug rule), a head no
- * request sent, tails of two lengths or forms, digits alone, and a read's
- * answer where no write showed the pair first. **Awaits evidence**: a digit
+ * request sent, tails of two lengths or forms, digits alone, a read's
+ * answer where no write showed the pair first, and a tail on a name no
+ * record held: a tail makes a name unique only where the bare slug was
+ * answered on both sides first (earlier in the sequence, or in that answer),
+ * so a suffix chosen on a name's first record (a locale, `welcome-en`
+ * against `welcome-de`; a currency) keeps its row. **Awaits evidence**: a digit
  * tail against a letter one of one length and case (`-6` against `-b`, a
  * drawn character of `[a-z0-9]`, or a counter against a draw): the write's
  * answer keeps its values under `unsettled`, and later answers follow the
@@ -157,6 +161,22 @@ function differingStrings(
   }
 }
 
+/** The longest string kept as a name a side holds, and how many a sequence keeps per side. */
+const MAX_NAME = 120;
+const MAX_NAMES = 20_000;
+
+/** Adds each short string of `value` to `into` (the names a side answered). */
+function collectStrings(value: unknown, into: Set<string>, depth: number): void {
+  if (depth > MAX_DEPTH || into.size >= MAX_NAMES) return;
+  if (typeof value === 'string') {
+    if (value.length <= MAX_NAME) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, into, depth + 1);
+  } else if (isRecord(value)) {
+    for (const member of Object.values(value)) collectStrings(member, into, depth + 1);
+  }
+}
+
 /** `value` with each string `drawn` knows replaced, and where. */
 function replaced(
   value: unknown,
@@ -200,7 +220,12 @@ function replaced(
 export function createDrawnTails(): DrawnTails {
   const sequences = new Map<
     string,
-    { baseline: Map<string, Drawn>; candidate: Map<string, Drawn> }
+    {
+      baseline: Map<string, Drawn>;
+      candidate: Map<string, Drawn>;
+      /** The short strings each side answered in the sequence so far: the names it holds. */
+      taken: { baseline: Set<string>; candidate: Set<string> };
+    }
   >();
   return {
     apply(exchange) {
@@ -209,7 +234,14 @@ export function createDrawnTails(): DrawnTails {
       const both = bothStructured(exchange);
       if (both === undefined) return exchange;
       const [left, right] = both;
-      const memory = sequences.get(sequence) ?? { baseline: new Map(), candidate: new Map() };
+      const memory = sequences.get(sequence) ?? {
+        baseline: new Map(),
+        candidate: new Map(),
+        taken: { baseline: new Set<string>(), candidate: new Set<string>() },
+      };
+      sequences.set(sequence, memory);
+      collectStrings(left.value, memory.taken.baseline, 0);
+      collectStrings(right.value, memory.taken.candidate, 0);
       const awaiting: { at: string; x: string; y: string; drawn: Drawn }[] = [];
       const request = exchange.flow?.requests.baseline ?? exchange.case.request;
       if (
@@ -224,6 +256,9 @@ export function createDrawnTails(): DrawnTails {
         differingStrings(left.value, right.value, '', 0, (at, x, y) => {
           const found = drawnTail(x, y, sent);
           if (found === undefined || memory.baseline.has(x) || memory.candidate.has(y)) return;
+          // A name made unique: the bare slug was answered on both sides first (or here).
+          if (!memory.taken.baseline.has(found.head) || !memory.taken.candidate.has(found.head))
+            return;
           const as = `${found.head}${found.sep}${DRAWN_TAIL_TOKEN}`;
           const tail = x.length - found.head.length - 1;
           const why =

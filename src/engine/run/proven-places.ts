@@ -21,7 +21,9 @@
  * A member whose values a flow captured whole and sent back in a later
  * request (`sent-back-ids.ts`, tracker rule 49b) is proven too, for values
  * of the one drawn format class the flow's were, on both sides, none of
- * them a value the flow's capture held or the request sent. Pure.
+ * them a value the flow's capture held or the request sent, nor a value one
+ * side answered there in two answers (the record a find-or-create endpoint
+ * holds, answered again: not drawn anew). Pure.
  */
 
 import { pointerOfEntry } from '../../contract/model/entries.js';
@@ -29,7 +31,7 @@ import type { DivergentObservation, Observation } from '../../contract/observati
 import { drawnClassOf } from '../../core/normalise/drawn-formats.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { Masking } from '../../judge/results/judged-again.js';
-import { maskGenerated } from './generated-masking.js';
+import { type JudgedChange, maskGenerated } from './generated-masking.js';
 import { memberPlaceOf as placeOf, type SentBackIds, type SentBackProof } from './sent-back-ids.js';
 
 /** Hex digits, 16 or more, with or without a `0x` prefix: a digest's or drawn bytes' form. */
@@ -70,6 +72,40 @@ function drawnAgain(
   return !proof.values.has(String(baseline)) && !proof.values.has(String(candidate));
 }
 
+/**
+ * How many answers of an endpoint each side's value at a member a flow sent
+ * back holds (rule 49b): a value one side answers in two answers there was
+ * not drawn anew (a find-or-create endpoint that answers the record it
+ * holds), so it is no evidence of a draw.
+ */
+function answersHolding(
+  results: readonly Observation[],
+  masking: Masking,
+  sentBack: SentBackIds,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const result of results) {
+    const current = masking.of(result);
+    if (current.verdict !== 'divergent') continue;
+    const keys = new Set<string>();
+    for (const change of current.changes) {
+      if (
+        change.op !== 'value' ||
+        sentBack.provenAt(current.endpoint, placeOf(change.path)) === undefined
+      )
+        continue;
+      for (const side of ['baseline', 'candidate'] as const) {
+        keys.add(heldKey(current.endpoint, change.path, side, change[side]));
+      }
+    }
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const heldKey = (endpoint: string, path: string, side: string, value: unknown) =>
+  JSON.stringify([endpoint, placeOf(path), side, String(value)]);
+
 /** `masking` with a step for each result whose hex values sit at a member proven per-instance. */
 export function maskProvenPlaces(input: {
   readonly results: readonly Observation[];
@@ -93,10 +129,23 @@ export function maskProvenPlaces(input: {
   if (proven.size === 0 && sentBack === undefined) return input.masking;
   const asked = (result: DivergentObservation, value: string) =>
     JSON.stringify(result.request).includes(value);
+  const held =
+    sentBack === undefined
+      ? new Map<string, number>()
+      : answersHolding(input.results, input.masking, sentBack);
+  const answeredAgain = (result: DivergentObservation, change: JudgedChange) =>
+    (['baseline', 'candidate'] as const).some(
+      (side) => (held.get(heldKey(result.endpoint, change.path, side, change[side])) ?? 0) > 1,
+    );
   return maskGenerated(input, (change, current) => {
     const { baseline, candidate, path } = change;
     const flow = sentBack?.provenAt(current.endpoint, placeOf(path));
-    if (flow !== undefined && flow.by !== current.caseId && drawnAgain(change, flow)) {
+    if (
+      flow !== undefined &&
+      flow.by !== current.caseId &&
+      drawnAgain(change, flow) &&
+      !answeredAgain(current, change)
+    ) {
       if (!asked(current, String(baseline)) && !asked(current, String(candidate))) {
         return `${flow.drawn} ids on both sides at a member whose values the flow that ran ${flow.by} captured and sent back: each side's own`;
       }

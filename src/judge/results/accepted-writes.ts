@@ -2,8 +2,8 @@
  * The writes each side accepted in a run, tallied as the results stream past
  * (plainly equal ones included: they are not kept in memory), for tracker
  * rule 51 (`core/compare/missing-headers.ts`): how many requests of a method
- * that writes each side answered with a success status, and the header names
- * every one of them sent (`request.headers`). A result without those names
+ * that writes each side answered with a success status, their methods, and
+ * the header names every one of them sent (`request.headers`). A result without those names
  * (none sent, or a report written before they were kept) sent none, so it
  * leaves no header common to all.
  */
@@ -21,17 +21,22 @@ export interface WriteTally {
 interface Counting {
   accepted: number;
   sent: Set<string> | undefined;
+  methods: Set<string>;
 }
 
 function sideWrites(counting: Counting): SideWrites {
-  return { accepted: counting.accepted, sent: new Set(counting.sent ?? []) };
+  return {
+    accepted: counting.accepted,
+    sent: new Set(counting.sent ?? []),
+    methods: new Set(counting.methods),
+  };
 }
 
 /** A tally with no write yet. */
 export function createWriteTally(): WriteTally {
   const sides = {
-    baseline: { accepted: 0, sent: undefined } as Counting,
-    candidate: { accepted: 0, sent: undefined } as Counting,
+    baseline: { accepted: 0, sent: undefined, methods: new Set() } as Counting,
+    candidate: { accepted: 0, sent: undefined, methods: new Set() } as Counting,
   };
   return {
     add(result) {
@@ -42,6 +47,7 @@ export function createWriteTally(): WriteTally {
         if (status === undefined || status < 100 || status >= 400) continue;
         const counting = sides[side];
         counting.accepted += 1;
+        counting.methods.add(result.request.method.toUpperCase());
         counting.sent =
           counting.sent === undefined
             ? new Set(headers)

@@ -105,4 +105,27 @@ describe('missingHeaders', () => {
       ).size,
     ).toBe(0);
   });
+
+  it('keeps apart: writes of a method the refusing side accepted none of', () => {
+    const posts = acceptedWritesOf([
+      write('POST', ['idempotency-key']),
+      write('POST', ['idempotency-key', 'x-trace']),
+    ]);
+    expect([...posts.candidate.methods]).toEqual(['POST']);
+    const deletes = missingHeaders(
+      [refused('DELETE', 'DELETE /carts/:id', []), refused('DELETE', 'DELETE /lists/:id', [])],
+      posts,
+    );
+    expect(deletes.size).toBe(0);
+    const mixed = missingHeaders(
+      [refused('POST', 'POST /carts', []), refused('DELETE', 'DELETE /lists/:id', [])],
+      posts,
+    );
+    expect(mixed.size).toBe(0);
+    const same = missingHeaders(
+      [refused('POST', 'POST /carts', []), refused('POST', 'POST /lists', [])],
+      posts,
+    );
+    expect(new Set([...same.values()].map((cause) => causeKey(cause))).size).toBe(1);
+  });
 });
