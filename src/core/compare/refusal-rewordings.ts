@@ -18,8 +18,9 @@
  * Its **envelope** is one object of those bodies (the body, or a member of
  * it outside any list, `/error`) that has the same members of the same JSON
  * types on both sides in every such answer. Then the changes of values at
- * members of that envelope (an error's class, its message: any value change
- * but a status's reason phrase, rule 20, and a message moved, rule 20 too),
+ * members of that envelope, text on both sides (an error's class, its
+ * message: any text but a status's reason phrase, rule 20, and a message
+ * moved, rule 20 too),
  * **every answer of each** among the transition's, and the transition's
  * status findings, **every answer of each** among them too, are one cause
  * (``status 400 → 422 where both refuse, worded anew at `/error`,
@@ -34,8 +35,9 @@
  * on either side; a transition one of whose answers is no JSON object on
  * both sides, or whose envelope gains, loses or retypes a member (rules 12
  * and 39); a value of another object than the envelope (`/error/details/…`
- * beside `/error/message`); members added or removed; and a transition
- * alone, with no value changed at its envelope (rule 4's row). Pure.
+ * beside `/error/message`); a number or a flag of the envelope (`limit`:
+ * a setting the refusal reports, its own row); members added or removed;
+ * and a transition alone, with no value changed at its envelope (rule 4's row). Pure.
  */
 import type { Finding } from '../../contract/root-cause.js';
 import { parsePointer } from '../../util/json-pointer.js';
@@ -142,10 +144,15 @@ function oneEnvelope(answers: readonly RefusingAnswer[], parent: string): boolea
   });
 }
 
-/** True when a change is a value of its own worded otherwise: no reason phrase, no moved message. */
+/**
+ * True when a change is a value of its own worded otherwise: text on both
+ * sides (a number or a flag is a setting the refusal reports, `limit: 1000`
+ * against `500`, a decision of its own), no reason phrase, no moved message.
+ */
 function isValue(one: SeenValue): boolean {
   const { change } = one;
   if (change.op !== 'value' || change.to !== undefined || change.kinds !== undefined) return false;
+  if (change.baseline !== 'string' || change.candidate !== 'string') return false;
   return namedSideOf(one) === undefined;
 }
 
