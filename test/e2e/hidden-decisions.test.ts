@@ -5,7 +5,9 @@
  * joining conditions could read as one, and keeps them two rows:
  *
  * - 47: a number the refusal reports (`limit`, `max_bytes`) changed with
- *   the status and the words is a setting of its own, not a wording;
+ *   the status and the words is a setting of its own, not a wording, and
+ *   so is the name of what it refused, qualified otherwise (`email`
+ *   against `user.email`);
  * - 48: a word renamed one for one (`open` → `opened`, `admin` →
  *   `administrator`) in the answers where a sibling is restructured is a
  *   state renamed beside another change, not a tag naming a variant;
@@ -112,6 +114,54 @@ describe('rule 47 kept apart: a number the refusal reports is no wording', () =>
     const limit = causes.find((c) => c !== reworded && c.summary.includes(f.member));
     expect([...(limit?.caseIds ?? [])].sort(), all).toEqual(['s/c1', 's/c2']);
     expect(rows, all).toHaveLength(2);
+  });
+});
+
+const QUALIFIED_NAMES: readonly { name: string; answers: Answers; member: string }[] = [
+  {
+    name: 'a users API: 400 → 422, the `field` refused named with its parent',
+    member: '/field',
+    answers: {
+      '/v1/users': [
+        [400, { code: 'invalid', field: 'email', message: 'bad email' }],
+        [422, { code: 'validation', field: 'user.email', message: 'email is invalid' }],
+      ],
+      '/v1/teams': [
+        [400, { code: 'invalid', field: 'name', message: 'bad name' }],
+        [422, { code: 'validation', field: 'team.name', message: 'name is invalid' }],
+      ],
+      '/v1/search': [
+        [400, { code: 'invalid', field: 'q', message: 'bad query' }],
+        [422, { code: 'validation', field: 'q', message: 'q is invalid' }],
+      ],
+    },
+  },
+  {
+    name: 'an orders API: 400 → 409, its `pointer` under `/body`',
+    member: '/error/pointer',
+    answers: {
+      '/orders/7': [
+        [400, { error: { reason: 'stale', pointer: 'version' } }],
+        [409, { error: { reason: 'Conflict on update', pointer: '/body/version' } }],
+      ],
+      '/carts/7': [
+        [400, { error: { reason: 'stale cart', pointer: 'etag' } }],
+        [409, { error: { reason: 'Cart changed meanwhile', pointer: '/body/etag' } }],
+      ],
+    },
+  },
+];
+
+describe('rule 47 kept apart: the name a refusal reports, qualified otherwise, is no wording', () => {
+  it.each(QUALIFIED_NAMES)('$name', async (f) => {
+    const { rows, causes, all } = await rowsOf(f.answers);
+    const everyCase = Object.keys(f.answers).map((_, i) => `s/c${i + 1}`);
+    const reworded = causes.find((c) => c.summary.includes('where both refuse, worded anew'));
+    expect([...(reworded?.caseIds ?? [])].sort(), all).toEqual(everyCase);
+    expect(reworded?.summary, all).not.toContain(f.member);
+    expect(rows.length, all).toBeGreaterThan(1);
+    const named = causes.filter((c) => c !== reworded);
+    for (const c of named) expect(c.caseIds, all).not.toContain(`s/c3`);
   });
 });
 

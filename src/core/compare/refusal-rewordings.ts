@@ -36,8 +36,10 @@
  * both sides, or whose envelope gains, loses or retypes a member (rules 12
  * and 39); a value of another object than the envelope (`/error/details/…`
  * beside `/error/message`); a number or a flag of the envelope (`limit`:
- * a setting the refusal reports, its own row); members added or removed;
- * and a transition alone, with no value changed at its envelope (rule 4's row). Pure.
+ * a setting the refusal reports, its own row); the name of what was
+ * refused, qualified otherwise (`email` against `user.email`: how fields
+ * are named, its own row); members added or removed; and a transition
+ * alone, with no value changed at its envelope (rule 4's row). Pure.
  */
 import type { Finding } from '../../contract/root-cause.js';
 import { parsePointer } from '../../util/json-pointer.js';
@@ -156,13 +158,56 @@ function isValue(one: SeenValue): boolean {
   return namedSideOf(one) === undefined;
 }
 
+/** The segments of a qualified name (`user.email`, `body/email`, `items[0]`). */
+const segmentsOf = (name: string): string[] => name.split(/[./[\]]+/u).filter((s) => s !== '');
+
+/** True when one name is the other qualified by where it sits (`email` against `user.email`). */
+function qualifies(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const segments = segmentsOf(long);
+  return short !== long && segments.length > 1 && segments.at(-1) === segmentsOf(short).at(-1);
+}
+
+/** The member `name` of the object at `parent`, or undefined. */
+function memberAt(body: unknown, parent: string, name: string): unknown {
+  const object = objectAt(body, parent);
+  return isJsonObject(object) ? object[name] : undefined;
+}
+
+/**
+ * True when, in every answer of a transition where the value at `path`
+ * differs, it names one thing qualified otherwise on each side (`field`:
+ * `email` against `user.email`): how the refusal names what it refused, a
+ * decision of its own, not a wording.
+ */
+function namesQualified(answers: readonly RefusingAnswer[], path: string): boolean {
+  const { parent, name } = splitPath(path);
+  const pairs = answers
+    .map(({ bodies }) => [
+      memberAt(bodies?.baseline, parent, name),
+      memberAt(bodies?.candidate, parent, name),
+    ])
+    .filter(([b, c]) => b !== c);
+  return (
+    pairs.length > 0 &&
+    pairs.every(([b, c]) => typeof b === 'string' && typeof c === 'string' && qualifies(b, c))
+  );
+}
+
 /** The parent of a group whose every member is a value of one object, every answer among `within`. */
-function parentOf(group: readonly SeenValue[], within: ReadonlySet<string>): string | undefined {
+function parentOf(
+  group: readonly SeenValue[],
+  within: ReadonlySet<string>,
+  named: (path: string) => boolean,
+): string | undefined {
   const parents = new Set(group.map((one) => splitPath(one.change.path).parent));
   const [parent] = parents;
   if (parent === undefined || parents.size > 1) return undefined;
   const inside = group.every(
-    (one) => isValue(one) && [...one.answers].every((answer) => within.has(answer)),
+    (one) =>
+      isValue(one) &&
+      !named(one.change.path) &&
+      [...one.answers].every((answer) => within.has(answer)),
   );
   return inside ? parent : undefined;
 }
@@ -195,7 +240,7 @@ export function refusalRewordings<T extends SeenValue>(
     const byParent = new Map<string, T[][]>();
     for (const group of groups) {
       if (taken.has(group)) continue;
-      const parent = parentOf(group, within);
+      const parent = parentOf(group, within, (path) => namesQualified(refused, path));
       if (parent === undefined) continue;
       byParent.set(parent, [...(byParent.get(parent) ?? []), group]);
     }
