@@ -18,8 +18,9 @@
  * Its **envelope** is one object of those bodies (the body, or a member of
  * it outside any list, `/error`) that has the same members of the same JSON
  * types on both sides in every such answer. Then the changes of values at
- * members of that envelope (an error's class, its message: any value change
- * but a status's reason phrase, rule 20, and a message moved, rule 20 too),
+ * members of that envelope, text on both sides (an error's class, its
+ * message: any text but a status's reason phrase, rule 20, and a message
+ * moved, rule 20 too),
  * **every answer of each** among the transition's, and the transition's
  * status findings, **every answer of each** among them too, are one cause
  * (``status 400 → 422 where both refuse, worded anew at `/error`,
@@ -34,7 +35,10 @@
  * on either side; a transition one of whose answers is no JSON object on
  * both sides, or whose envelope gains, loses or retypes a member (rules 12
  * and 39); a value of another object than the envelope (`/error/details/…`
- * beside `/error/message`); members added or removed; and a transition
+ * beside `/error/message`); a number or a flag of the envelope (`limit`:
+ * a setting the refusal reports, its own row); the name of what was
+ * refused, qualified otherwise (`email` against `user.email`: how fields
+ * are named, its own row); members added or removed; and a transition
  * alone, with no value changed at its envelope (rule 4's row). Pure.
  */
 import type { Finding } from '../../contract/root-cause.js';
@@ -134,20 +138,68 @@ function oneEnvelope(answers: readonly RefusingAnswer[], parent: string): boolea
   });
 }
 
-/** True when a change is a value of its own worded otherwise: no reason phrase, no moved message. */
+/**
+ * True when a change is a value of its own worded otherwise: text on both
+ * sides (a number or a flag is a setting the refusal reports, `limit: 1000`
+ * against `500`, a decision of its own), no reason phrase, no moved message.
+ */
 function isValue(one: SeenValue): boolean {
   const { change } = one;
   if (change.op !== 'value' || change.to !== undefined || change.kinds !== undefined) return false;
+  if (change.baseline !== 'string' || change.candidate !== 'string') return false;
   return namedSideOf(one) === undefined;
 }
 
+/** The segments of a qualified name (`user.email`, `body/email`, `items[0]`). */
+const segmentsOf = (name: string): string[] => name.split(/[./[\]]+/u).filter((s) => s !== '');
+
+/** True when one name is the other qualified by where it sits (`email` against `user.email`). */
+function qualifies(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const segments = segmentsOf(long);
+  return short !== long && segments.length > 1 && segments.at(-1) === segmentsOf(short).at(-1);
+}
+
+/** The member `name` of the object at `parent`, or undefined. */
+function memberAt(body: unknown, parent: string, name: string): unknown {
+  const object = objectAt(body, parent);
+  return isJsonObject(object) ? object[name] : undefined;
+}
+
+/**
+ * True when, in every answer of a transition where the value at `path`
+ * differs, it names one thing qualified otherwise on each side (`field`:
+ * `email` against `user.email`): how the refusal names what it refused, a
+ * decision of its own, not a wording.
+ */
+function namesQualified(answers: readonly RefusingAnswer[], path: string): boolean {
+  const { parent, name } = splitPath(path);
+  const pairs = answers
+    .map(({ bodies }) => [
+      memberAt(bodies?.baseline, parent, name),
+      memberAt(bodies?.candidate, parent, name),
+    ])
+    .filter(([b, c]) => b !== c);
+  return (
+    pairs.length > 0 &&
+    pairs.every(([b, c]) => typeof b === 'string' && typeof c === 'string' && qualifies(b, c))
+  );
+}
+
 /** The parent of a group whose every member is a value of one object, every answer among `within`. */
-function parentOf(group: readonly SeenValue[], within: ReadonlySet<string>): string | undefined {
+function parentOf(
+  group: readonly SeenValue[],
+  within: ReadonlySet<string>,
+  named: (path: string) => boolean,
+): string | undefined {
   const parents = new Set(group.map((one) => splitPath(one.change.path).parent));
   const [parent] = parents;
   if (parent === undefined || parents.size > 1) return undefined;
   const inside = group.every(
-    (one) => isValue(one) && [...one.answers].every((answer) => within.has(answer)),
+    (one) =>
+      isValue(one) &&
+      !named(one.change.path) &&
+      [...one.answers].every((answer) => within.has(answer)),
   );
   return inside ? parent : undefined;
 }
@@ -180,7 +232,7 @@ export function refusalRewordings<T extends SeenValue>(
     const byParent = new Map<string, T[][]>();
     for (const group of groups) {
       if (taken.has(group)) continue;
-      const parent = parentOf(group, within);
+      const parent = parentOf(group, within, (path) => namesQualified(refused, path));
       if (parent === undefined) continue;
       byParent.set(parent, [...(byParent.get(parent) ?? []), group]);
     }

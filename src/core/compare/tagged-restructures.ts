@@ -12,23 +12,25 @@
  *
  * Evidence, read from the run's changes: at one place (`/data/resultType`),
  * value changes whose every pair is two words (a letter first; letters,
- * digits, `_`, `-`, `.`, `:`, `@`; no spaces); a sibling of that place
- * (another member of the same object, at any depth below it) whose shape
- * changes (members or elements added, lacking, retyped) are seen in the
- * tag's answers alone; and the tag's changes whose every answer shows one of
- * those. The tag's changes and those shape changes are one group, joined by
- * `co-travel.ts` as the other families are.
+ * digits, `_`, `-`, `.`, `:`, `@`; no spaces) that answer two words of one
+ * side as one of the other (`scalar` and `string` both `vector`); a
+ * sibling of that place (another member of the same object, at any depth
+ * below it) whose shape changes (members or elements added, lacking,
+ * retyped) are seen in the tag's answers alone; and the tag's changes whose
+ * every answer shows one of those. The tag's changes and those shape
+ * changes are one group, joined by `co-travel.ts` as the other families are.
  *
  * Kept apart: a tag whose words change with no restructure of a sibling
  * (a status word of a record; at the same place in other answers too: that
- * change of the tag keeps its row), a restructure in an answer where the tag did
- * not change (that change of the sibling shows for another reason too, so
- * it is not the tag's: it keeps its row; and a change of the sibling in
- * other answers alone is another reason's), a sibling restructured
- * in some of the tag's answers only, a tag whose values are not words
- * (prose, numbers), a tag keyed at two places (its field recurs elsewhere:
- * a word of another object), and a sibling's values (data that differ, each
- * its own question). Pure.
+ * change of the tag keeps its row), a restructure in an answer where the
+ * tag did not change (that change of the sibling shows for another reason
+ * too, so it is not the tag's: it keeps its row; and a change of the
+ * sibling in other answers alone is another reason's), a sibling
+ * restructured in some of the tag's answers only, a tag whose values are
+ * not words (prose, numbers), a word renamed one for one (a record's state
+ * renamed beside a sibling restructured for another reason), a tag keyed at
+ * two places (its field recurs elsewhere: a word of another object), and a
+ * sibling's values (data that differ, each its own question). Pure.
  */
 import type { SkeletonChange } from '../../contract/root-cause.js';
 import { splitPath } from './wording/phrases.js';
@@ -110,6 +112,37 @@ export function taggedRestructures<T extends TaggedSeen>(seen: Iterable<T>): T[]
 }
 
 /**
+ * True when the tag's pairs of words answer two variants of one side as one
+ * of the other (`scalar` and `string` both `vector`): the evidence that the
+ * word names a shape. A word renamed one for one (`open` → `opened`) reads
+ * as well as a record's state renamed beside a sibling restructured for
+ * another reason, two decisions (kept apart).
+ */
+function collapses(tags: readonly TaggedSeen[]): boolean {
+  const pairs = tags.flatMap((one) =>
+    [...one.pairs].map((pair): unknown => JSON.parse(pair)).filter(isPair),
+  );
+  const spread = (side: 0 | 1) => {
+    const others = new Map<string, Set<string>>();
+    for (const pair of pairs) {
+      const words = others.get(pair[side]) ?? new Set<string>();
+      others.set(pair[side], words.add(pair[1 - side] as string));
+    }
+    return [...others.values()].some((words) => words.size > 1);
+  };
+  return spread(0) || spread(1);
+}
+
+function isPair(value: unknown): value is [string, string] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string'
+  );
+}
+
+/**
  * A tag's changes with its siblings' shape changes, as far as each covers
  * the other: the tag's changes whose every answer shows a shape change of a
  * sibling seen in the tag's answers alone (its words changed with no
@@ -137,6 +170,7 @@ function restructured<T extends TaggedSeen>(
     if (kept.length === tags.length) break;
     tags = kept;
   }
+  if (!collapses(tags)) return undefined;
   const answers = new Set(tags.flatMap((one) => [...one.answers]));
   const named = siblings
     .map((changes) => within(changes, answers))

@@ -17,7 +17,7 @@
  *   Fastify's `Route DELETE:/x not found`), is one key; two other pages are
  *   two. Where that is one line on each side sharing words at an end, the
  *   words written otherwise alone (rule 48c: a product's name in every
- *   status text).
+ *   status text), unless they are a value after its label (`Cache: OK`).
  * - **Bytes** (binary, cut or too complex bodies): the two digests: the same
  *   pair of bodies.
  *
@@ -135,8 +135,16 @@ function editOf([baseline, candidate]: [string[], string[]]): [string[], string[
   // A name is what a text writes alike wherever it shows; a lower-case value
   // (`true` for `false`) reads otherwise on each page it sets.
   if (!bEdit.some(isName) && !cEdit.some(isName)) return [baseline, candidate];
+  // A value written after its label (`Cache: OK`, `mode = Sync`) is that
+  // label's setting, whatever its case: two labels set alike are two settings.
+  if (LABEL_MARK.test(bw.slice(0, start).findLast((token) => !/^\s+$/u.test(token)) ?? '')) {
+    return [baseline, candidate];
+  }
   return [[`… ${bEdit.join('')} …`], [`… ${cEdit.join('')} …`]];
 }
+
+/** Marks that end a label before its value (`Cache:`, `mode =`). */
+const LABEL_MARK = /[:=]$/u;
 
 /** A word: letters or digits (a token of `tokensOf`). */
 const WORD = /^[\p{L}\p{N}_]+$/u;

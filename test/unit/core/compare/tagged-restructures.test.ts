@@ -154,6 +154,20 @@ describe.each(FIXTURES)('a tag with the restructure it names: $name', (f) => {
     for (const [, shown] of others) for (const id of shown) expect(id).toMatch(/^s\//);
   });
 
+  it('one pair of words alone, renamed one for one, is no tag: a state renamed beside a restructure', () => {
+    const [first] = answers;
+    const once = answers.map((a) => ({
+      ...a,
+      baseline: first?.baseline,
+      candidate: first?.candidate,
+    }));
+    const found = rows(once);
+    expect(found.size).toBeGreaterThan(1);
+    const tagRows = [...found.keys()].filter((summary) => summary.includes(f.tag));
+    expect(tagRows).toHaveLength(1);
+    expect(tagRows[0]?.includes(f.sibling)).toBe(false);
+  });
+
   it('a restructure also seen where the tag did not change is not the tag’s', () => {
     const [baseline, candidate] = f.untagged;
     const found = rows([...answers, { caseId: 'u/1', endpoint: f.endpoint, baseline, candidate }]);

@@ -117,6 +117,15 @@ describe('text keys that stay as they were', () => {
     expect(c).not.toBe(d);
   });
 
+  it('a capitalised value after its label, set alike on two pages, is two keys (two settings)', () => {
+    const a = textDifference(text('Cache: OK', 'Cache: Disabled'), 'text/plain', {});
+    const b = textDifference(text('Search: OK', 'Search: Disabled'), 'text/plain', {});
+    expect(a).not.toBe(b);
+    const c = textDifference(text('Log level = Debug', 'Log level = Info'), 'text/plain', {});
+    const d = textDifference(text('Audit level = Debug', 'Audit level = Info'), 'text/plain', {});
+    expect(c).not.toBe(d);
+  });
+
   it('two edits of one product name at two places are two keys', () => {
     const a = textDifference(text('Foo is up', 'Bar is up'), 'text/plain', {});
     const b = textDifference(text('Foo is up', 'Foo is down'), 'text/plain', {});
