@@ -1,5 +1,5 @@
 /**
- * A header that answers what the request asked for (docs/tracker.md,
+ * A header that answers what the request asked for (docs/grouping-rules.md,
  * "A header family is one cause" and below), with real servers: the
  * candidate labels each answer with what the request's header asked for,
  * the baseline labels every answer alike. Requests ask for two things: one

@@ -1,5 +1,5 @@
 /**
- * A record one side stored without its identity member (docs/tracker.md,
+ * A record one side stored without its identity member (docs/grouping-rules.md,
  * "Lists are aligned by identity"): the baseline accepts a record with no
  * name and lists it, the candidate refuses it; the candidate also lists in
  * name order where the baseline keeps insertion order. The listing is that
