@@ -49,9 +49,14 @@ const SECOND: Fixture = {
   crash: 503,
 };
 
-function server(f: Fixture, gated: boolean): Promise<TestServer> {
+/** `reads`: the gated side accepts a dry run of the route (`?dry=1`), so it reads each request. */
+function server(f: Fixture, gated: boolean, reads = false): Promise<TestServer> {
   return startServer((req, res) => {
-    const [, top, id, action, target] = new URL(req.url ?? '/', 'http://x').pathname.split('/');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const [, top, id, action, target] = url.pathname.split('/');
+    if (reads && url.searchParams.has('dry')) {
+      return json(res, 200, gated ? { queued: true } : { done: true, dry: true });
+    }
     if (gated) return json(res, f.refusal[0], f.refusal[1]);
     if (top === 'archive') return json(res, 409, { reason: 'already archived' });
     if (top !== f.parent || action !== f.action) return json(res, 404, { reason: 'no route' });
@@ -85,12 +90,34 @@ describe('a route one side refuses whole is one row', () => {
     const gate = causes.filter((c) => c.summary.includes(' answers every '));
     expect(gate, JSON.stringify(summaries, null, 1)).toHaveLength(1);
     expect(gate[0]?.summary).toBe(
-      `${f.gate} answers every ${f.method} /${f.parent}/:id/${f.action} request with ${f.refusal[0]} (\`${Object.values(f.refusal[1])[0]}\`)`,
+      `${f.gate} answers every ${f.method} /${f.parent}/:id/${f.action} request both sides refused with ${f.refusal[0]} (\`${Object.values(f.refusal[1])[0]}\`)`,
     );
     expect([...(gate[0]?.caseIds ?? [])].sort()).toEqual(['s/bad', 's/crash', 's/missing']);
     // The request the other side accepted, and the same refusal on another route: rows of their own.
     expect(causes.filter((c) => c.caseIds.includes('s/accepted'))).toHaveLength(1);
     expect(causes.filter((c) => c.caseIds.includes('s/archive'))).toHaveLength(1);
     expect(causes).toHaveLength(3);
+  });
+});
+
+describe('a side that accepts a request of the route refuses none whole', () => {
+  it.each([FIRST, SECOND])('$name, but a dry run accepted', async (f) => {
+    const library = `${cases(f)}  - id: dry
+    request: { method: ${f.method}, path: /${f.parent}/1/${f.action}, query: { dry: '1' } }
+`;
+    const gated = (candidate: boolean) => server(f, candidate === (f.gate === 'candidate'), true);
+    const causes = await rootCausesOfServers(library, gated);
+    const summaries = causes.map((c) => c.summary);
+    // No row says the side refuses every request: it accepted one on that endpoint.
+    expect(
+      summaries.some((s) => s.includes(' answers every ')),
+      JSON.stringify(summaries),
+    ).toBe(false);
+    // Each refusal keeps the row of what was seen: a status transition, or the bodies' kinds.
+    for (const id of ['s/bad', 's/missing', 's/crash']) {
+      const rows = causes.filter((c) => c.caseIds.includes(id)).map((c) => c.summary);
+      expect(rows, JSON.stringify(summaries)).toHaveLength(1);
+      expect(rows[0], JSON.stringify(summaries)).toMatch(/^status \d+ → \d+ on |^5xx bodies: /);
+    }
   });
 });

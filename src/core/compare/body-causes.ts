@@ -47,7 +47,7 @@ interface Answer {
 }
 
 /** A body cause, keyed by what changed wherever it shows; undefined for other causes. */
-function bodyKey(cause: RootCause): string | undefined {
+export function bodyKey(cause: RootCause): string | undefined {
   if (cause.type === 'body-kind') return causeKey(cause);
   if (cause.type !== 'structure' || cause.difference === undefined) return undefined;
   return causeKey({ ...cause, endpoint: ANY_ENDPOINT });

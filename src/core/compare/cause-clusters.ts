@@ -87,6 +87,10 @@
  *    where one side answers the same body to reads of one endpoint and path
  *    that differ in their query alone and the other side's list changes.
  *
+ * 9. **A body's label** (`body-labels.ts`): a `content-type` difference in
+ *    exactly the answers of one whole body's difference, two or more, is
+ *    that body's cause.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
@@ -111,6 +115,7 @@ import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
+import { labelsOfBodies } from './body-labels.js';
 import { changeKey, isElements, type ObjectKinds } from './change-keys.js';
 import { checkedParameters } from './checked-parameters.js';
 import { travelling } from './co-travel.js';
@@ -358,6 +363,10 @@ export function clusterCauses(
     ...handlers,
     ...gates,
   ]);
+  // A `content-type` in exactly the answers of one whole body's difference is that body's (rule 52).
+  for (const [label, cause] of labelsOfBodies(all, recurring, statusBodies)) {
+    recurring.set(label, cause);
+  }
   const free = groups.filter((group) => !added.absorbed.has(group));
   for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes, kinds)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);

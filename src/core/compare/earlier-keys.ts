@@ -83,6 +83,7 @@ import {
 } from './findings.js';
 import { headerFindings, type MediaTypes } from './header-findings.js';
 import { namedOriginals } from './named-statuses.js';
+import { wholeBodyCaseMatch } from './patterns/enum-case.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
 import { ANY_FIELD } from './patterns/types.js';
@@ -101,7 +102,7 @@ import {
   RECURRING_ENDPOINT,
 } from './root-cause.js';
 import { SAME_ELEMENTS } from './same-reorders.js';
-import { differenceBeforeMethod } from './text-bodies.js';
+import { differenceBeforeCase, differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 import { xmlRpcFault } from './xml-rpc-faults.js';
@@ -306,9 +307,12 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
       whole === undefined
         ? undefined
         : differenceBeforeMethod(whole, cause.difference, input.request?.path);
+    // Texts that differ in letter case alone were keyed as any other text before.
+    const cased = differenceBeforeCase(cause.difference);
     return [
       causeFingerprint({ ...cause, endpoint: input.endpoint }),
       ...(before === undefined ? [] : [causeFingerprint({ ...cause, difference: before })]),
+      ...(cased === undefined ? [] : [causeFingerprint({ ...cause, difference: cased })]),
     ];
   }
   const members = membersOf(cause);
@@ -467,6 +471,35 @@ function bodyHeaderKeys(input: EarlierInput): string[] {
   return headerFindings(described, () => false)
     .map((f) => f.fingerprint)
     .filter((fingerprint) => !live.has(fingerprint));
+}
+
+/**
+ * A whole text body's earlier rows: the `enum-case` row a body in another
+ * letter case had (a whole body is no enum member since, rule 9), and the
+ * `content-type` row of a label that travels with the body's difference
+ * since (rule 52, `body-labels.ts`), when the case no longer shows it.
+ */
+function wholeTextKeys(input: EarlierInput): string[] {
+  const whole = input.changes.find(isWholeBody);
+  const match = whole === undefined ? undefined : wholeBodyCaseMatch(whole);
+  const cased =
+    match === undefined
+      ? []
+      : [
+          causeFingerprint({
+            type: 'pattern',
+            pattern: 'enum-case',
+            field: '',
+            params: match.params,
+            detail: match.detail,
+          }),
+        ];
+  const live = new Set(input.findings.map((f) => f.fingerprint));
+  const label = input.headerChanges.filter((change) => change.name === 'content-type');
+  const labels = headerFindings(label, () => false)
+    .map((f) => f.fingerprint)
+    .filter((fingerprint) => !live.has(fingerprint));
+  return [...cased, ...labels];
 }
 
 /**
@@ -691,7 +724,10 @@ function handlerKeys(input: EarlierInput): string[] {
 
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
-  if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
+  if (cause.type === 'structure') {
+    const keys = clusterKeys(input, cause, finding.paths);
+    return cause.difference === undefined ? keys : [...keys, ...wholeTextKeys(input)];
+  }
   if (cause.type === 'status')
     return [...statusKeys(input, finding, cause), ...repeatedReasonKeys(input, cause)];
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);

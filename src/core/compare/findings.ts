@@ -585,7 +585,8 @@ function withWholeDifference(
     if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {
       return finding;
     }
-    return { ...finding, cause: { ...cause, difference } };
+    // Its words say what the texts differ by (`endpointDifferenceWords`): made with it.
+    return findingOf({ ...cause, difference }, finding.paths);
   });
 }
 

@@ -14,8 +14,12 @@
  * longer: `/mail/:id/send`, `/mail/:id/send/bob`, `/mail/no-such-id/send`),
  * where one side answers **the same refusal** (one status, one body) to
  * every one of them and the other side answers **two statuses or more**,
- * are one cause: ``candidate refuses every request to POST /mail/:id/send
- * with 500 (`Outgoing mail not configured`), whatever baseline answers``.
+ * are one cause: ``candidate answers every POST /mail/:id/send request both
+ * sides refused with 500 (`Outgoing mail not configured`)``, unless that side
+ * accepted (`2xx`) another request on those endpoints: a side that accepts
+ * some requests of a route reads them, and checks nothing first (a
+ * Socket.IO server's `400` to one poll of a closed session, where it
+ * answers every other poll `200`).
  * The status transitions and body changes (body kind, a text body keyed by
  * what changed) of those answers join it when no other answer shows them.
  *
@@ -29,7 +33,8 @@
  * serve a page, and how the pages differ is a question of its own.
  *
  * **Kept apart**: an answer a side accepted (what each endpoint supports is
- * a decision of its own: rule 4) but to a success page, a `404` or `410` on every request (a
+ * a decision of its own: rule 4) but to a success page, a route where the
+ * refusing side accepted another request, a `404` or `410` on every request (a
  * target missing is each request's question, not a check made first), a `405`
  * or `501` on every request (a method the route lacks: the router's answer,
  * rule 36), another route (a generic `404` page on
@@ -93,7 +98,9 @@ function routeOf(endpoints: readonly string[]): string {
     if (at.every((s) => s === segment)) return segment;
     return at.find(isParameter) ?? ':id';
   });
-  return `${methodOf(endpoints[0] ?? '')} /${route.join('/')}`;
+  // A path written with its trailing slash (`/socket.io/`) keeps it, as its endpoints do.
+  const slash = route.length > 0 && endpoints.every((e) => pathOfEndpoint(e).endsWith('/'));
+  return `${methodOf(endpoints[0] ?? '')} /${route.join('/')}${slash ? '/' : ''}`;
 }
 
 /**
@@ -202,6 +209,15 @@ export function refusalGates(answers: readonly GateAnswer[]): ReadonlyMap<string
     for (const refused of refusalsOf(answers, side).values()) {
       for (const route of routes(refused)) {
         if (route.length < 2 || new Set(route.map((one) => one.other)).size < 2) continue;
+        // A side that accepted a request of the route refuses none whole.
+        const [first] = route;
+        if (
+          first !== undefined &&
+          !success(first.status) &&
+          acceptedOnRoute(route, answers, side)
+        ) {
+          continue;
+        }
         const gate = gateCause(route, side);
         const cases = new Set(route.map((one) => one.answer.caseId));
         for (const { answer } of route) {
@@ -216,6 +232,28 @@ export function refusalGates(answers: readonly GateAnswer[]): ReadonlyMap<string
     }
   }
   return out;
+}
+
+/**
+ * True when the side accepted a request on one of the route's endpoints
+ * (a `2xx`): then it checks nothing before it reads the request, and
+ * refuses each request for a reason of its own, as the other side does (a
+ * Socket.IO server that answers a poll of a closed session `400` and every
+ * other poll `200`). Another refusal on the route is no such evidence (a
+ * check made earlier still, an authorisation: a row of its own beside the
+ * gate). A page (a side's one `2xx` answer to every read) is read by its
+ * own terms.
+ */
+function acceptedOnRoute(
+  route: readonly Refused[],
+  answers: readonly GateAnswer[],
+  side: Side,
+): boolean {
+  const endpoints = new Set(route.map((one) => one.answer.endpoint));
+  return answers.some((answer) => {
+    const status = answer[side]?.status;
+    return status !== undefined && success(status) && endpoints.has(answer.endpoint);
+  });
 }
 
 /**

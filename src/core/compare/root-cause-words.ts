@@ -22,7 +22,7 @@ import {
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { differenceWords } from './text-bodies.js';
+import { differenceWords, endpointDifferenceWords } from './text-bodies.js';
 import { transformWords } from './value-transforms.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
@@ -229,12 +229,18 @@ function headerSummary(cause: RootCause & { type: 'status' }, header: string): s
   );
 }
 
-/** ``candidate answers every POST /mail/:id/send request with 500 (`…`)``. */
+/**
+ * ``candidate answers every POST /mail/:id/send request both sides refused
+ * with 500 (`…`)``: the answers the row lists, never the route's others (a
+ * request the other side accepted is a row of its own); a page: ``candidate
+ * answers every GET / request with 200 (`GraphiQL`)``.
+ */
 function gateSummary(cause: RootCause & { type: 'status' }): string {
   const [side, status] =
     cause.baseline === 0 ? ['candidate', cause.candidate] : ['baseline', cause.baseline];
   const reason = cause.reason === undefined ? '' : ` (${codeSpan(cause.reason)})`;
-  return shorten(`${side} answers every ${cause.endpoint} request with ${status}${reason}`);
+  const which = status >= 400 ? ' both sides refused' : '';
+  return shorten(`${side} answers every ${cause.endpoint} request${which} with ${status}${reason}`);
 }
 
 /** ``candidate answers 200 with the document baseline refuses with, on POST /graphql``. */
@@ -357,6 +363,10 @@ export function causeSummary(cause: RootCause): string {
         return shorten(differenceWords(cause.difference));
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
+      // A whole text body on one endpoint: what its texts differ by, never the texts.
+      const whole =
+        cause.difference === undefined ? undefined : endpointDifferenceWords(cause.difference);
+      if (whole !== undefined && cause.together === undefined) return `${prefix}${whole}`;
       if (cause.ignoredQuery !== undefined) {
         return sameListSummary(prefix, cause.change, cause.ignoredQuery);
       }

@@ -18,6 +18,9 @@
  *   two. Where that is one line on each side sharing words at an end, the
  *   words written otherwise alone (rule 48c: a product's name in every
  *   status text), unless they are a value after its label (`Cache: OK`).
+ *   Two texts that differ in letter case alone (`OK` vs `ok`) are keyed
+ *   `case|<media type>|<hash>`, so their row says so (never an enum's
+ *   casing: a whole body is no enum member, `patterns/enum-case.ts`).
  * - **Bytes** (binary, cut or too complex bodies): the two digests: the same
  *   pair of bodies.
  *
@@ -30,6 +33,17 @@ import { TYPE_DIFFERENCE, typeDifferenceWords } from './body-types.js';
 
 /** `reorder|<media type>`: the difference of the same lines in another order. */
 const REORDER = 'reorder';
+
+/** `case|<media type>|<hash>`: two texts that differ in letter case alone. */
+const LETTER_CASE = 'case';
+
+/** `text|<media type>|<hash>`: any other difference of two texts. */
+const TEXT = 'text';
+
+/** True when two texts differ, and only in letter case (`OK` vs `ok`). */
+function caseOnly(baseline: string, candidate: string): boolean {
+  return baseline !== candidate && baseline.toLowerCase() === candidate.toLowerCase();
+}
 
 /** The lines of a text, line endings read alike (`\r\n` as `\n`). */
 function linesOf(text: string): string[] {
@@ -186,7 +200,8 @@ export function textDifference(
     const [b, c] = editOf(
       hunk(linesOf(elided(baseline, request)), linesOf(elided(candidate, request))),
     );
-    return `text|${type}|${hashOf([type, b, c])}`;
+    const kind = caseOnly(baseline, candidate) ? LETTER_CASE : TEXT;
+    return `${kind}|${type}|${hashOf([type, b, c])}`;
   }
   const [b, c] = [sha256Of(baseline), sha256Of(candidate)];
   return b === undefined || c === undefined ? undefined : `bytes||${hashOf([b, c])}`;
@@ -205,7 +220,7 @@ export function differenceBeforeMethod(
   path: string | undefined,
 ): string | undefined {
   const [kind = '', type = ''] = difference.split('|');
-  if (kind !== 'text') return undefined;
+  if (kind !== TEXT && kind !== LETTER_CASE) return undefined;
   const before = textDifference(change, type === '' ? undefined : type, { path });
   return before === difference ? undefined : before;
 }
@@ -220,17 +235,21 @@ export function differencesOf<F extends Finding>(
   findings: readonly F[],
   earlier: readonly Finding[],
 ): F[] {
-  const had = new Map<string, string>();
-  for (const { fingerprint, cause } of earlier) {
-    if (cause.type === 'structure' && cause.difference !== undefined) {
-      had.set(fingerprint, cause.difference);
+  const had = new Map<string, Pick<Finding, 'cause' | 'summary'>>();
+  for (const one of earlier) {
+    if (one.cause.type === 'structure' && one.cause.difference !== undefined) {
+      had.set(one.fingerprint, one);
     }
   }
   return findings.map((finding) => {
-    const difference = had.get(finding.fingerprint);
+    const known = had.get(finding.fingerprint);
     const { cause } = finding;
-    if (difference === undefined || cause.type !== 'structure') return finding;
-    return { ...finding, cause: { ...cause, difference } };
+    if (known?.cause.type !== 'structure' || cause.type !== 'structure') return finding;
+    // The words said what the whole texts differ by (`endpointDifferenceWords`): kept with it.
+    const { difference } = known.cause;
+    return difference === undefined
+      ? finding
+      : { ...finding, cause: { ...cause, difference }, summary: known.summary };
   });
 }
 
@@ -249,5 +268,34 @@ export function differenceWords(difference: string): string {
   // Two differences of one media type are two rows: the hash tells their summaries apart.
   const of = type === '' ? ` (${hash.slice(0, 8)})` : ` (${type}, ${hash.slice(0, 8)})`;
   if (kind === 'bytes') return `the same two bodies on several endpoints${of}`;
+  if (kind === LETTER_CASE) {
+    return `body text differs in letter case only, alike on several endpoints${of}`;
+  }
   return `body differs alike on several endpoints${of}`;
+}
+
+/**
+ * The words of a whole text body that differs on one endpoint (its row's
+ * summary after the endpoint): `body differs`, `body text differs in letter
+ * case only`, with the two media types where they differ (`text/plain vs
+ * text/html`: the label that came with each text, tracker rule 52); the
+ * texts themselves never. Undefined for a difference of another kind (a
+ * JSON type's, bytes, lines reordered): its change says it.
+ */
+export function endpointDifferenceWords(difference: string): string | undefined {
+  const [kind = '', type = ''] = difference.split('|');
+  if (kind !== TEXT && kind !== LETTER_CASE) return undefined;
+  const words = kind === LETTER_CASE ? 'body text differs in letter case only' : 'body differs';
+  return type.includes(' vs ') ? `${words} (${type})` : words;
+}
+
+/**
+ * The difference a whole text body that differs in letter case alone had
+ * before such texts were told apart (`text|…`, the same media type and
+ * hash): the key a tracker written before holds for its row
+ * (`earlier-keys.ts`); undefined for any other difference.
+ */
+export function differenceBeforeCase(difference: string): string | undefined {
+  const [kind = '', ...rest] = difference.split('|');
+  return kind === LETTER_CASE ? [TEXT, ...rest].join('|') : undefined;
 }

@@ -5,8 +5,13 @@
  * vs `"active"`): an UPPER_SNAKE_CASE value whose leading words name the
  * enum's type, the type named after the field (`state` → `ItemState`), and
  * whose remaining words are the other side's value.
+ *
+ * Only a member's value: a whole body (`OK` vs `ok` answered as text) is no
+ * enum member, and what its texts differ by is said by the body's own
+ * finding (`text-bodies.ts`, tracker rule 9), with no enum's fix.
  */
 
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { foldKey } from '../../normalise/keys.js';
 import { type Advice, phrase, theField } from './advice.js';
@@ -103,6 +108,39 @@ function lastKey(path: string): string {
   return segments[segments.length - 1] ?? '';
 }
 
+/** The match of one value change in another casing; undefined for any other change. */
+function matchOf(change: Change): PatternMatch<'enum-case'> | undefined {
+  const { baseline: b, candidate: c } = change;
+  if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') return undefined;
+  if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c)) return undefined;
+  const field = lastKey(change.path);
+  const prefixed = isTypePrefixed(b, c, field) || isTypePrefixed(c, b, field);
+  if (!prefixed && foldKey(b) !== foldKey(c)) return undefined;
+  const [before, after] = [caseOf(b, c, field), caseOf(c, b, field)];
+  // One casing on both sides (`one-2024` vs `one_2024`): another value, not another casing.
+  if (before === after) return undefined;
+  const path = patternPath(change.path);
+  return {
+    name: 'enum-case',
+    title: `${codeSpan(path)} enum values ${caseWords(before)} vs ${caseWords(after)}`,
+    explanation: `the enum value at ${codeSpan(change.path)} is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
+    key: `enum-case:${path}:${before}:${after}`,
+    anchor: change.path,
+    params: [before, after],
+    detail: `enum values ${caseWords(before)} vs ${caseWords(after)}`,
+    covers: [change],
+  };
+}
+
+/**
+ * The match a whole body (`path ''`) in another casing made before a whole
+ * body was no enum member: the row a tracker written before holds for it
+ * (`earlier-keys.ts`); undefined for any other change.
+ */
+export function wholeBodyCaseMatch(change: Change): PatternMatch<'enum-case'> | undefined {
+  return change.path === '' ? matchOf(change) : undefined;
+}
+
 export const enumCase: Pattern<'enum-case'> = {
   name: 'enum-case',
   meaning:
@@ -113,26 +151,10 @@ export const enumCase: Pattern<'enum-case'> = {
   recognise(changes) {
     const matches: PatternMatch<'enum-case'>[] = [];
     for (const change of changes) {
-      const { baseline: b, candidate: c } = change;
-      if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') continue;
-      if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c)) continue;
-      const field = lastKey(change.path);
-      const prefixed = isTypePrefixed(b, c, field) || isTypePrefixed(c, b, field);
-      if (!prefixed && foldKey(b) !== foldKey(c)) continue;
-      const [before, after] = [caseOf(b, c, field), caseOf(c, b, field)];
-      // One casing on both sides (`one-2024` vs `one_2024`): another value, not another casing.
-      if (before === after) continue;
-      const path = patternPath(change.path);
-      matches.push({
-        name: 'enum-case',
-        title: `${codeSpan(path)} enum values ${caseWords(before)} vs ${caseWords(after)}`,
-        explanation: `the enum value at ${codeSpan(change.path)} is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
-        key: `enum-case:${path}:${before}:${after}`,
-        anchor: change.path,
-        params: [before, after],
-        detail: `enum values ${caseWords(before)} vs ${caseWords(after)}`,
-        covers: [change],
-      });
+      // The whole body is no member of an enum: its texts are the body's difference.
+      if (change.path === '') continue;
+      const match = matchOf(change);
+      if (match !== undefined) matches.push(match);
     }
     return matches;
   },

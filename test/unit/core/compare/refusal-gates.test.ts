@@ -56,7 +56,7 @@ describe.each([
       [404, { error: 'Email was not found' }],
     ] as Side[],
     words:
-      'candidate answers every POST /mail/:id/send request with 500 (`Outgoing mail not configured`)',
+      'candidate answers every POST /mail/:id/send request both sides refused with 500 (`Outgoing mail not configured`)',
   },
   {
     name: 'an export the baseline refuses while exports are off',
@@ -70,7 +70,7 @@ describe.each([
       [503, 'Service Unavailable'],
     ] as Side[],
     words:
-      'baseline answers every PUT /reports/:id/export request with 503 (`exports are disabled`)',
+      'baseline answers every PUT /reports/:id/export request both sides refused with 503 (`exports are disabled`)',
   },
 ])('$name', ({ gate, method, route, refusal, reasons, words }) => {
   const [parent = '', action = ''] = route;
