@@ -103,6 +103,18 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       "a whole body's difference, values elided: a text's (reorder|text/calendar), or a change of JSON type's (type|string 404|object 404|hash)",
     ),
+  alike: z
+    .string()
+    .exactOptional()
+    .describe(
+      "with difference: a whole text's difference with the values each answer holds of its own elided as well (a word of letters and digits as drawn ids are, a value the case captured), what one endpoint's answers that differ alike share (tracker rule 9); part of the fingerprint only with apart",
+    ),
+  apart: z
+    .literal(true)
+    .exactOptional()
+    .describe(
+      "a whole text's difference (alike) that shows beside the one most of its endpoint's answers show: a row of its own on that endpoint (tracker rule 9); part of the fingerprint",
+    ),
   transform: z
     .string()
     .exactOptional()

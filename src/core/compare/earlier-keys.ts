@@ -24,7 +24,10 @@
  * body-kind row it had; since a body change seen only on answers whose
  * status differs is the status finding's, its body-kind row or the row of
  * the endpoint's text body; since a text body that differs the same way on
- * several endpoints is keyed by what changed, the endpoint's row; since one
+ * several endpoints is keyed by what changed, the endpoint's row (and the
+ * row it had kept apart there beside another difference, rule 9: the
+ * endpoint's main difference keeps the endpoint's key, so its row needs
+ * none); since one
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
@@ -309,8 +312,14 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
         : differenceBeforeMethod(whole, cause.difference, input.request?.path);
     // Texts that differ in letter case alone were keyed as any other text before.
     const cased = differenceBeforeCase(cause.difference);
+    // A difference kept apart on its endpoint (rule 9) that now recurs elsewhere: its row there.
+    const apart =
+      cause.alike === undefined
+        ? []
+        : [{ ...cause, endpoint: input.endpoint, apart: true as const }];
     return [
       causeFingerprint({ ...cause, endpoint: input.endpoint }),
+      ...apart.map(causeFingerprint),
       ...(before === undefined ? [] : [causeFingerprint({ ...cause, difference: before })]),
       ...(cased === undefined ? [] : [causeFingerprint({ ...cause, difference: cased })]),
     ];

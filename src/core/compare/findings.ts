@@ -53,7 +53,7 @@ import {
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { textDifference } from './text-bodies.js';
+import { alikeDifference, textDifference } from './text-bodies.js';
 import { urlChange } from './url-values.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
@@ -572,21 +572,23 @@ function withWholeDifference(
   );
   if (whole === undefined) return findings;
   const { comparison } = input;
+  const request = { path: input.requestPath, method: methodOf(input.endpoint) };
   const difference =
     whole.op === 'type'
       ? typeDifference(whole, comparison.status)
-      : textDifference(whole, comparison.textType, {
-          path: input.requestPath,
-          method: methodOf(input.endpoint),
-        });
+      : textDifference(whole, comparison.textType, request);
   if (difference === undefined) return findings;
+  // What one endpoint's answers that differ alike share (rule 9): each answer's own values elided too.
+  const alike =
+    whole.op === 'type' ? undefined : alikeDifference(whole, comparison.textType, request);
   return findings.map((finding) => {
     const { cause } = finding;
     if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {
       return finding;
     }
     // Its words say what the texts differ by (`endpointDifferenceWords`): made with it.
-    return findingOf({ ...cause, difference }, finding.paths);
+    const said = { ...cause, difference, ...(alike === undefined ? {} : { alike }) };
+    return findingOf(said, finding.paths);
   });
 }
 

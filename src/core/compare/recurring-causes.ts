@@ -45,12 +45,16 @@
  *   own 404 page on every missing resource, the same event properties in
  *   another order on every stored event) is one cause keyed by the
  *   difference (`ANY_ENDPOINT`). Another difference is another cause.
+ * - **Two text differences on one endpoint** that no other endpoint shows:
+ *   the one most answers show stays the endpoint's row, another is a row of
+ *   its own (`apart-texts.ts`, tracker rule 9 as amended).
  *
  * Only answers count: a finding that is a consequence of an earlier write is
  * left out by the caller, as for structural changes. Pure.
  */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { apartTexts, isEndpointText } from './apart-texts.js';
 import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
 import { fieldOf } from './findings.js';
 import { malformedReason } from './malformed-request.js';
@@ -316,8 +320,10 @@ export function recurringCauses(
 ): RecurringCauses {
   const seen = new Map<string, Seen>();
   const statuses: StatusCause[] = [];
+  const texts: (RootCause & { type: 'structure' })[] = [];
   for (const finding of findings) {
     if (finding.cause.type === 'status') statuses.push(finding.cause);
+    if (isEndpointText(finding.cause)) texts.push(finding.cause);
     const where = whereOf(finding, evidence);
     if (where === undefined) continue;
     const entry = seen.get(where.key) ?? {
@@ -335,5 +341,8 @@ export function recurringCauses(
     if (at.size < 2) continue;
     for (const key of own) out.set(key, recurring);
   }
+  // Two differences on one endpoint that no other endpoint shares: two rows (`apart-texts.ts`).
+  const alone = texts.filter((cause) => !out.has(ownKey(cause)));
+  for (const [key, cause] of apartTexts(alone, ownKey)) out.set(key, cause);
   return out;
 }

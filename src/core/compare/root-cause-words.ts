@@ -22,7 +22,7 @@ import {
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { differenceWords, endpointDifferenceWords } from './text-bodies.js';
+import { apartWords, differenceWords, endpointDifferenceWords } from './text-bodies.js';
 import { transformWords } from './value-transforms.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
@@ -361,6 +361,9 @@ export function causeSummary(cause: RootCause): string {
     case 'structure': {
       if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
         return shorten(differenceWords(cause.difference));
+      }
+      if (cause.apart === true && cause.alike !== undefined) {
+        return shorten(`${cause.endpoint}: ${apartWords(cause.alike)}`);
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
       // A whole text body on one endpoint: what its texts differ by, never the texts.

@@ -207,6 +207,70 @@ export function textDifference(
   return b === undefined || c === undefined ? undefined : `bytes||${hashOf([b, c])}`;
 }
 
+/** A value the case captured from an earlier answer and the run wrote back (`{{sid}}`). */
+const CAPTURED = /\{\{[^{}\s]+\}\}/g;
+
+/**
+ * A word each answer draws of its own (a session id `iM2TtgDEWYc01af8AAAD`,
+ * a token): letters, digits, `-` and `_`, twelve or more with a letter and
+ * a digit among them, or sixteen or more with a capital after a small
+ * letter (`_bnzMwOeCqBAAAAxyzQ`: a drawn id may hold no digit). Never a
+ * word of letters alone written as prose writes one (`Internationalization`).
+ */
+const DRAWN_WORD = new RegExp(
+  [
+    '(?<![A-Za-z0-9_-])',
+    '(?:(?=[A-Za-z0-9_-]*\\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{12,}',
+    '|(?=[A-Za-z0-9_-]*[a-z][A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{16,})',
+    '(?![A-Za-z0-9_-])',
+  ].join(''),
+  'g',
+);
+
+/** What a value of the answer's own is written as: a captured value is a drawn one the run saw before. */
+const OWN_VALUE = '{{own}}';
+
+/** `text` with the values each answer holds of its own written alike: drawn words and captured values. */
+function ownValuesElided(text: string): string {
+  return text.replace(CAPTURED, OWN_VALUE).replace(DRAWN_WORD, OWN_VALUE);
+}
+
+/**
+ * What changed between two whole texts as one endpoint's answers share it
+ * (tracker rule 9, amended in session fifteen): the text difference with
+ * the values each answer holds of its own elided as well (`ownValuesElided`),
+ * so the handshakes of several sessions, each with its own session id, are
+ * one difference. Undefined where the texts differ in nothing else (the
+ * answer's own values alone are no difference of their own: they stay with
+ * the endpoint's row), and for a difference that is not a text's (the
+ * same lines in another order, bytes: their `difference` is shared already).
+ */
+export function alikeDifference(
+  change: Change,
+  textType: string | undefined,
+  request: EchoedRequest,
+): string | undefined {
+  if (change.path !== '' || change.op !== 'value') return undefined;
+  const { baseline, candidate } = change;
+  if (typeof baseline !== 'string' || typeof candidate !== 'string') return undefined;
+  if (sameLinesReordered(baseline, candidate)) return undefined;
+  const [b, c] = [baseline, candidate].map((text) => ownValuesElided(elided(text, request)));
+  if (b === undefined || c === undefined || b === c) return undefined;
+  const type = textType ?? '';
+  return `text|${type}|${hashOf([type, ...editOf(hunk(linesOf(b), linesOf(c)))])}`;
+}
+
+/**
+ * The words of a text difference kept apart on its endpoint (`alike`,
+ * tracker rule 9): `body differs another way (text/plain, d47af22d)`, the
+ * hash telling two such rows apart (the texts never reach a summary).
+ */
+export function apartWords(alike: string): string {
+  const [, type = '', hash = ''] = alike.split('|');
+  const of = type === '' ? hash.slice(0, 8) : `${type}, ${hash.slice(0, 8)}`;
+  return `body differs another way (${of})`;
+}
+
 /**
  * The difference a whole text body had before the request's method was
  * elided from it (the path and digits only): the key a tracker written
@@ -227,9 +291,10 @@ export function differenceBeforeMethod(
 
 /**
  * `findings` judged again from a report's result (its texts cut to a
- * preview, no media type, no request path) with the difference each whole
- * body had when the run judged the whole texts (`earlier`, by fingerprint:
- * an endpoint's text body keeps its fingerprint whatever its difference).
+ * preview, no media type, no request path) with the difference (and the
+ * `alike` one) each whole body had when the run judged the whole texts
+ * (`earlier`, by fingerprint: an endpoint's text body keeps its
+ * fingerprint whatever its difference).
  */
 export function differencesOf<F extends Finding>(
   findings: readonly F[],
@@ -246,10 +311,15 @@ export function differencesOf<F extends Finding>(
     const { cause } = finding;
     if (known?.cause.type !== 'structure' || cause.type !== 'structure') return finding;
     // The words said what the whole texts differ by (`endpointDifferenceWords`): kept with it.
-    const { difference } = known.cause;
+    const { difference, alike } = known.cause;
+    const { alike: _cut, ...rest } = cause;
     return difference === undefined
       ? finding
-      : { ...finding, cause: { ...cause, difference }, summary: known.summary };
+      : {
+          ...finding,
+          cause: { ...rest, difference, ...(alike === undefined ? {} : { alike }) },
+          summary: known.summary,
+        };
   });
 }
 

@@ -11,7 +11,7 @@ import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-k
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint, ZERO_VALUED_MEMBERS } from '../../../../src/core/compare/root-cause.js';
-import { textDifference } from '../../../../src/core/compare/text-bodies.js';
+import { alikeDifference, textDifference } from '../../../../src/core/compare/text-bodies.js';
 import { groupFindings } from '../../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
@@ -388,6 +388,30 @@ describe('the rows a cause keyed by what changed since took over', () => {
       ]);
     },
   );
+});
+
+describe('the row of a text difference kept apart on its endpoint (rule 9)', () => {
+  it.each([
+    ['/socket/', 'GET', '44/nope,"Unable to connect"', '44/nope,{"message":"Invalid namespace"}'],
+    ['/v2/session', 'POST', 'DENIED room is locked', 'ERROR: locked (try later)'],
+  ])('%s: is the row the same difference has once it recurs elsewhere', (path, method, b, c) => {
+    const change = { path: '', op: 'value', baseline: b, candidate: c } as const;
+    const request = { path, method };
+    const own = {
+      type: 'structure',
+      endpoint: `${method} ${path}`,
+      change: { op: 'value', path: '', baseline: 'body', candidate: 'body' },
+      difference: textDifference(change, 'text/plain', request) ?? '',
+      alike: alikeDifference(change, 'text/plain', request) ?? '',
+    } as const;
+    expect(own.alike).not.toBe('');
+    const recurring = findingOf({ ...own, endpoint: '*' }, ['']);
+    const answer = { ...result('s/refused', `${method} ${path}`, [change]), findings: [recurring] };
+    const earlier = earlierOf({ ...answer, request: { path }, notMembers: new Set() });
+    const apart = causeFingerprint({ ...own, apart: true });
+    expect(apart).not.toBe(causeFingerprint(own));
+    expect(earlier.get(recurring.fingerprint)).toEqual([causeFingerprint(own), apart]);
+  });
 });
 
 describe('the rows rule 47 took over', () => {

@@ -1,0 +1,106 @@
+/** Tracker rule 9 (amended in session fifteen): text differences kept apart on one endpoint. */
+import { describe, expect, it } from 'vitest';
+import type { RootCause } from '../../../../src/contract/root-cause.js';
+import { apartTexts } from '../../../../src/core/compare/apart-texts.js';
+import { ownKey } from '../../../../src/core/compare/recurring-causes.js';
+import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
+import { alikeDifference, textDifference } from '../../../../src/core/compare/text-bodies.js';
+
+type StructureCause = RootCause & { type: 'structure' };
+
+const whole = (baseline: string, candidate: string) =>
+  ({ path: '', op: 'value', baseline, candidate }) as const;
+
+function causeOf(endpoint: string, baseline: string, candidate: string): StructureCause {
+  const change = whole(baseline, candidate);
+  const request = { path: endpoint.split(' ')[1], method: endpoint.split(' ')[0] };
+  const alike = alikeDifference(change, 'text/plain', request);
+  return {
+    type: 'structure',
+    endpoint,
+    change: { op: 'value', path: '', baseline: 'body', candidate: 'body' },
+    difference: textDifference(change, 'text/plain', request) ?? '',
+    ...(alike === undefined ? {} : { alike }),
+  };
+}
+
+describe('alikeDifference', () => {
+  it.each([
+    ['0{"sid":"{id}","ping":25}', '0{"sid":"{id}","ping":25,"max":1}'],
+    ['WELCOME id={id} timeout=30', 'WELCOME id={id} timeout=30 zip=on'],
+  ])('reads drawn and captured ids alike: %s', (b, c) => {
+    const drawn = alikeDifference(
+      whole(b.replace('{id}', 'iM2TtgDEWYc01af8AAAD'), c.replace('{id}', 'DVDqE4lcgu-d-yFHAAA1')),
+      'text/plain',
+      {},
+    );
+    const captured = alikeDifference(
+      whole(b.replace('{id}', '{{sid}}'), c.replace('{id}', '{{reader}}')),
+      'text/plain',
+      {},
+    );
+    // A drawn id may hold no digit: sixteen letters or more, a capital after a small letter.
+    const lettersOnly = alikeDifference(
+      whole(b.replace('{id}', '_bnzMwOeCqBAAAAxyzQ'), c.replace('{id}', 'DVDqElcgu-d-yFHAAAx')),
+      'text/plain',
+      {},
+    );
+    expect(drawn).toBeDefined();
+    expect(drawn).toBe(captured);
+    expect(lettersOnly).toBe(captured);
+  });
+
+  it('is undefined where the texts differ only in values of their own, or are reordered', () => {
+    expect(
+      alikeDifference(whole('40{"sid":"aB3dE5fG7hJ9"}', '40{"sid":"zY8xW6vU4tS2"}'), '', {}),
+    ).toBeUndefined();
+    expect(alikeDifference(whole('a\nb', 'b\na'), '', {})).toBeUndefined();
+  });
+
+  it('keeps a long word of letters alone, and two wordings apart', () => {
+    const one = alikeDifference(whole('Internationalization', 'Localisation'), '', {});
+    const two = alikeDifference(whole('Internationalisation', 'Localisation'), '', {});
+    expect(one).toBeDefined();
+    expect(one).not.toBe(two);
+  });
+});
+
+describe('apartTexts', () => {
+  it.each([
+    ['GET /socket/', ['0{"max":1}', '0{}'], ['44/nope,{"message":"x"}', '44/nope,"y"']],
+    ['POST /v2/session', ['WELCOME zip=on', 'WELCOME'], ['DENIED locked', 'ERROR: locked']],
+  ])('%s: keeps the difference most answers show, the other apart', (endpoint, main, other) => {
+    const shown = [
+      causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
+      causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
+      causeOf(endpoint, other[1] ?? '', other[0] ?? ''),
+    ];
+    const apart = apartTexts(shown, ownKey);
+    expect([...apart.keys()]).toEqual([ownKey(shown[2] as RootCause)]);
+    const kept = [...apart.values()][0];
+    expect(kept).toMatchObject({ apart: true, endpoint });
+    expect(causeFingerprint(kept as RootCause)).not.toBe(causeFingerprint(shown[0] as RootCause));
+  });
+
+  it('keeps differences each shown once one row, and answers with no difference of their own', () => {
+    const echoes = ['apple', 'pear', 'plum'].map((w) =>
+      causeOf('GET /echo/', `echo: ${w}`, `<${w}>`),
+    );
+    expect(apartTexts(echoes, ownKey).size).toBe(0);
+    const reads = [
+      causeOf('GET /s/', '40{"sid":"aB3dE5fG7hJ9"}', '40{"sid":"zY8xW6vU4tS2"}'),
+      causeOf('GET /s/', '40{"sid":"qW1eR2tY3uI4"}', '40{"sid":"pO9iU8yT7rE6"}'),
+      causeOf('GET /s/', 'OK', 'ok'),
+    ];
+    expect(apartTexts(reads, ownKey).size).toBe(0);
+  });
+
+  it('keeps two endpoints apart from each other', () => {
+    const shown = [
+      causeOf('GET /a/', 'x', 'y'),
+      causeOf('GET /a/', 'x', 'y'),
+      causeOf('GET /b/', 'p', 'q'),
+    ];
+    expect(apartTexts(shown, ownKey).size).toBe(0);
+  });
+});
