@@ -30,8 +30,8 @@ export const HELP_EXAMPLES: Record<keyof typeof COMMANDS, readonly string[]> = {
   ],
   decide: [
     'parity decide PAR-007 accepted --note "Go writes [] on purpose"',
-    'parity decide --family nil-slice wontfix --note "after the cutover"',
-    "parity decide --path '/meta/*' accepted --note \"the gateway's envelope\"",
+    "parity decide --family structure --path '/meta/*' accepted --note \"the gateway's envelope\"",
+    'parity decide --case \'discovery/dumb-*\' wontfix --note "no dumb protocol on the new server"',
   ],
   show: ['parity show PAR-007', 'parity show PAR-007 --from reports/2026-11-24T13-51-50Z-f9392a'],
   merge: [

@@ -449,10 +449,10 @@ const decide = once(() =>
   command({
     name: 'decide',
     description:
-      'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --family/--pattern/--kind/--path',
+      'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --family/--pattern/--kind/--path/--case',
     operands: {
       syntax: '<rows-and-decision...>',
-      help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --family/--pattern/--kind/--path: the decision alone)',
+      help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --family/--pattern/--kind/--path/--case: the decision alone)',
     },
     options: {
       note: text('--note <text>', 'appended to the Decision cell of each row'),
@@ -468,6 +468,10 @@ const decide = once(() =>
       path: text(
         '--path <pattern>',
         "every open or decided row whose places in the body all lie within this path pattern ('/meta/*', '**/tags')",
+      ),
+      case: text(
+        '--case <glob>',
+        "every open or decided row whose cases all match this glob of case ids, as --filter reads it ('discovery/dumb-*', 'get-*')",
       ),
       tracker: trackerFile(),
       config: withHelp(shared.config(), 'config file (for the tracker path)'),

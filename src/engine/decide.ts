@@ -1,6 +1,7 @@
 /**
  * `parity decide`: records a decision on root causes in the tracker (status and
- * a note), by row id or in bulk by family, pattern, kind and path pattern,
+ * a note), by row id or in bulk by family, pattern, kind, path pattern and
+ * case glob,
  * atomically under the tracker's lock, as a person editing the markdown would.
  */
 
@@ -25,6 +26,8 @@ export interface DecideInput {
   readonly kind?: string | undefined;
   /** A path pattern the places a row names must lie within (`/meta/*`). */
   readonly path?: string | undefined;
+  /** A case glob every case a row lists must match (`discovery/dumb-*`). */
+  readonly cases?: string | undefined;
   readonly flags: ConfigFlags;
 }
 
@@ -67,6 +70,11 @@ function checkName(flag: string, value: string | undefined, known: readonly stri
   throw usage(`${flag} "${value}" is not known (${hint}known: ${known.join(', ')})`);
 }
 
+function checkCases(glob: string | undefined): void {
+  if (glob === undefined || glob.trim() !== '') return;
+  throw usage(`--case takes a glob of case ids, such as 'users/*' or 'get-*' (got "${glob}")`);
+}
+
 function checkPath(path: string | undefined): void {
   if (path === undefined || (path.trim() !== '' && !path.includes('`'))) return;
   throw usage(
@@ -81,6 +89,7 @@ export async function decide(input: DecideInput, context: AppContext): Promise<D
   checkName('--pattern', input.pattern, PATTERN_NAMES);
   checkName('--family', input.family, FAMILIES);
   checkPath(input.path);
+  checkCases(input.cases);
   const trackerPath = await trackerPathOf(input.flags, context);
   // A missing tracker is a mistyped path far more often than no decision yet.
   await existingRows(trackerPath, context.cwd);
@@ -92,6 +101,7 @@ export async function decide(input: DecideInput, context: AppContext): Promise<D
     family: input.family,
     kind: input.kind,
     path: input.path,
+    cases: input.cases,
   };
   const edit = await editTrackerFile(
     trackerPath,

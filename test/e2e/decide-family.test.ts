@@ -1,5 +1,5 @@
 /**
- * `parity decide --family` and `--path` through `main`, on a tracker file in a
+ * `parity decide --family`, `--path` and `--case` through `main`, on a tracker file in a
  * temp folder: one decision over rows of several endpoints, every human edit
  * kept byte for byte, the rows it changed printed, and a refusal (exit 2)
  * for a mistyped family or a selection that matches nothing.
@@ -134,6 +134,23 @@ describe('parity decide by family and by path', () => {
     ]);
     const json = await runCli(cwd, ['decide', '--family', 'key-rename', 'accepted', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ changed: true, decided: [{ id: 'PAR-006' }] });
+  });
+
+  it('decides the rows of the cases a glob names, as --filter reads it', async () => {
+    const cwd = await project();
+    const out = await runCli(cwd, ['decide', '--case', 'api/par-00[45]', 'wontfix']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.match(/^PAR-\d+ open → wontfix/gm)).toEqual([
+      'PAR-004 open → wontfix',
+      'PAR-005 open → wontfix',
+    ]);
+    expect((await changedLines(cwd)).map((line) => line.slice(0, 9))).toEqual([
+      '| PAR-004',
+      '| PAR-005',
+    ]);
+    const empty = await runCli(cwd, ['decide', '--case', ' ', 'accepted']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--case takes a glob of case ids');
   });
 
   it('refuses a mistyped family, a selection that matches nothing, and leaves the file alone', async () => {

@@ -19,6 +19,7 @@ export async function decideCommand(
       family: flags.family,
       kind: flags.kind,
       path: flags.path,
+      cases: flags.case,
       flags,
     },
     contextOf(io),

@@ -1,8 +1,8 @@
 /**
  * `parity decide`: sets the status of rows (by id, or in bulk by family,
- * pattern, kind and the places they name) and appends a note to their
- * Decision cell. Pure: the document in,
- * the edited document out; every other cell and byte is kept as read, as a
+ * pattern, kind, the places they name and the cases they list) and appends
+ * a note to their Decision cell. Pure: the document in, the edited document
+ * out; every other cell and byte is kept as read, as a
  * person editing the markdown would keep it.
  */
 
@@ -11,7 +11,7 @@ import { ParityError } from '../../util/errors.js';
 import { writeAwaitingStatus } from './awaiting.js';
 import { escapeCell, formatStatus } from './cells.js';
 import { type Edits, editRow, type RowItem } from './rows.js';
-import { familyOf, rowWithin } from './select.js';
+import { familyOf, rowCasesWithin, rowWithin } from './select.js';
 import type { DecidableStatus, TrackerDocument, TrackerRow } from './types.js';
 
 /** Which rows to decide, and how. */
@@ -24,6 +24,8 @@ export interface DecideRequest {
   readonly family?: string | undefined;
   /** Rows every place of whose Summary lies within this path pattern (`/meta/*`, `**\/tags`; `select.ts`). */
   readonly path?: string | undefined;
+  /** Rows every case of which matches this case glob (`discovery/dumb-*`; `select.ts`). */
+  readonly cases?: string | undefined;
   /** Rows of this kind (`status`, `shape`, `value`, `header`). */
   readonly kind?: string | undefined;
   readonly status: DecidableStatus;
@@ -79,6 +81,7 @@ function selectors(request: DecideRequest): string {
     ['--pattern', request.pattern],
     ['--kind', request.kind],
     ['--path', request.path],
+    ['--case', request.cases],
   ];
   return named
     .flatMap(([flag, value]) => (value === undefined ? [] : [`${flag} ${value}`]))
@@ -92,7 +95,8 @@ function selectInBulk(rows: readonly TrackerRow[], request: DecideRequest, file:
       (request.pattern === undefined || familyOf(row.fingerprint) === request.pattern) &&
       (request.family === undefined || familyOf(row.fingerprint) === request.family) &&
       (request.kind === undefined || row.kind === request.kind) &&
-      (request.path === undefined || rowWithin(row, request.path)),
+      (request.path === undefined || rowWithin(row, request.path)) &&
+      (request.cases === undefined || rowCasesWithin(row, request.cases)),
   );
   // Nothing to decide is a mistyped selection far more often than a wish to do nothing.
   if (selected.length === 0) {
@@ -109,11 +113,13 @@ export function selectRows(doc: TrackerDocument, request: DecideRequest): Tracke
   const rows = (doc.block ?? []).flatMap((item) => (item.kind === 'row' ? [item.row] : []));
   const bulk = selectors(request) !== '';
   if (request.ids.length > 0 && bulk) {
-    throw usage('name rows by id, or select them with --family/--pattern/--kind/--path, not both');
+    throw usage(
+      'name rows by id, or select them with --family/--pattern/--kind/--path/--case, not both',
+    );
   }
   if (request.ids.length === 0 && !bulk) {
     throw usage(
-      'name the rows to decide (PAR-007), or select them with --family, --pattern, --kind or --path',
+      'name the rows to decide (PAR-007), or select them with --family, --pattern, --kind, --path or --case',
     );
   }
   return bulk ? selectInBulk(rows, request, doc.file) : selectByIds(rows, request.ids, doc.file);

@@ -5,6 +5,7 @@
  * its Summary names, matched against a path pattern. Pure.
  */
 import { isRootCauseFingerprint } from '../../core/compare/root-cause.js';
+import { pathGlobMatcher } from '../../util/glob.js';
 import { globMatcher } from '../../util/wildcard.js';
 import type { TrackerRow } from './types.js';
 
@@ -124,4 +125,18 @@ export function rowWithin(row: Pick<TrackerRow, 'fingerprint' | 'summary'>, glob
   const places = rowPlaces(row);
   const segments = globSegments(glob);
   return places.length > 0 && places.every((place) => placeMatches(segments, place));
+}
+
+/**
+ * A row lies within a case glob (`--filter`'s globs: `discovery/dumb-*`,
+ * `users/**`; without `/`, the id's last segment too) when it lists cases
+ * and every one matches. A row whose Cases cell is cut (`… and 3 more`)
+ * never does: the cases it does not show may lie outside.
+ */
+export function rowCasesWithin(
+  row: Pick<TrackerRow, 'caseIds' | 'hiddenCases'>,
+  glob: string,
+): boolean {
+  const matches = pathGlobMatcher(glob.trim(), { base: true });
+  return row.hiddenCases === 0 && row.caseIds.length > 0 && row.caseIds.every(matches);
 }
