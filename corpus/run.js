@@ -218,6 +218,11 @@ if (json) {
   for (const r of body) process.stdout.write(`${fmt(r)}\n`);
   for (const l of lines) {
     if (l.broken) continue;
+    // A held-out pair's rows stay unread until it is released: its numbers only.
+    if (l.heldOut) {
+      if (l.work) process.stdout.write(`  ${l.pair}: run kept in ${l.work}\n`);
+      continue;
+    }
     if (l.decisionsWithoutRow.length > 0) {
       process.stdout.write(`  ${l.pair}: no row for ${l.decisionsWithoutRow.join(', ')}\n`);
     }
