@@ -228,6 +228,12 @@ export const rootCauseSchema = z
         .describe(
           "with document: the title of the other side's text pages (an HTML `<title>`), absent when they have none; part of the fingerprint",
         ),
+      codes: z
+        .string()
+        .exactOptional()
+        .describe(
+          'with document: the code its documents name their refusal by (`/code=1`: a small integer at one member, not the status), present only where the answers of one handler name two codes or more (each code its own row); part of the fingerprint',
+        ),
     }),
     structureCauseSchema,
   ])

@@ -690,7 +690,12 @@ function isWholeBody(change: Change): boolean {
  * row of the case's own; an empty one kept apart from them, their row.
  */
 function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
-  if (cause.document !== undefined) return handlerKeys(input);
+  if (cause.document !== undefined) {
+    // A handler's row whose documents named two codes held them all before codes split it.
+    const { codes, ...joined } = cause;
+    const before = codes === undefined ? [] : [causeFingerprint(joined)];
+    return [...handlerKeys(input), ...before];
+  }
   if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) {
     // An empty error body kept apart from one side's error bodies since: the row it was part of.
     if (cause.baseline !== 'empty' && cause.candidate !== 'empty') return [];

@@ -28,7 +28,10 @@
  * rule 4), an answer where a side answers `404`, `405` or `410` (the route,
  * method or target is missing on that side: the router's answer, a question
  * of its own), another page title, a document of another shape (another
- * handler, or the same one naming other things: its own row), an empty body
+ * handler, or the same one naming other things: its own row), documents
+ * that name two codes (`documentCodes`: `{"code": 11}` against `{"code":
+ * 23}` beside one crash page; each code its own row, named in its words),
+ * an empty body
  * or bytes (no page), two documents, a document a preview cut (its shape is
  * unknown), and a cause also shown by an answer outside the group. A route
  * one side refuses whole (`refusal-gates.ts`) keeps its row. Pure.
@@ -74,8 +77,41 @@ function typeShape(value: unknown, depth: number): string {
   return typeof value;
 }
 
+/** The largest code read as a refusal's code: an id or a time is no code. */
+const CODE_MAX = 99_999;
+
+/**
+ * The codes a document names its refusal by: each member (at the depth its
+ * shape is read, never in a list) whose value is an integer of five digits
+ * or fewer that is neither answer's status (`{"code":1,"message":…}` →
+ * `/code=1`; Fastify's `statusCode` echoes the status, no code), joined
+ * with `&`; empty for none.
+ */
+export function documentCodes(value: unknown, statuses: readonly number[], at = ''): string {
+  if (!isJsonObject(value) || at.split('/').length > SHAPE_DEPTH) return '';
+  const codes: string[] = [];
+  for (const name of Object.keys(value).sort()) {
+    const member = value[name];
+    const path = `${at}/${name}`;
+    if (isJsonObject(member)) {
+      const inner = documentCodes(member, statuses, path);
+      if (inner !== '') codes.push(inner);
+    } else if (
+      typeof member === 'number' &&
+      Number.isInteger(member) &&
+      Math.abs(member) <= CODE_MAX &&
+      !statuses.includes(member)
+    ) {
+      codes.push(`${path}=${member}`);
+    }
+  }
+  return codes.join('&');
+}
+
 /** What one answer says of the handlers: its key (page side, title, document), or undefined. */
-function handlerKeyOf(answer: GateAnswer): { key: string; cause: RootCause } | undefined {
+function handlerKeyOf(
+  answer: GateAnswer,
+): { key: string; cause: RootCause; codes: string } | undefined {
   const b = answer.baseline;
   const c = answer.candidate;
   if (b?.status === undefined || c?.status === undefined) return undefined;
@@ -104,12 +140,36 @@ function handlerKeyOf(answer: GateAnswer): { key: string; cause: RootCause } | u
     document: shape,
     ...(title === undefined ? {} : { page: title }),
   };
-  return { key: JSON.stringify([page, title ?? '', documentKind, shape]), cause };
+  const codes = documentCodes(bodies[document], [b.status, c.status]);
+  return { key: JSON.stringify([page, title ?? '', documentKind, shape]), cause, codes };
 }
 
 /** The causes an error handler's answers may show: status transitions and changes of body kind. */
 function joins(cause: RootCause): boolean {
   return cause.type === 'status' || cause.type === 'body-kind';
+}
+
+/** Answers of one handler's key: per code their documents name (`documentCodes`), their cases and own keys. */
+interface Group {
+  readonly cause: RootCause;
+  readonly byCodes: Map<string, { cases: Set<string>; owns: Set<string> }>;
+}
+
+/**
+ * A handler's answers, one part per code where its documents name two codes
+ * or more (two reasons refused: the page side let two errors through, each
+ * its own decision), each part's cause naming its code; else one part.
+ */
+function partsOf({
+  cause,
+  byCodes,
+}: Group): { cause: RootCause; cases: Set<string>; owns: Set<string> }[] {
+  const parts = [...byCodes.entries()];
+  if (parts.length === 1) return parts.map(([, part]) => ({ cause, ...part }));
+  return parts.map(([codes, part]) => ({
+    cause: codes === '' ? cause : { ...cause, codes },
+    ...part,
+  }));
 }
 
 /**
@@ -122,7 +182,7 @@ export function errorHandlers(
   claimed: ReadonlySet<string> = new Set(),
 ): ReadonlyMap<string, RootCause> {
   const shownIn = new Map<string, Set<string>>();
-  const groups = new Map<string, { cause: RootCause; cases: Set<string>; owns: Set<string> }>();
+  const groups = new Map<string, Group>();
   for (const answer of answers) {
     const owns = answer.findings
       .filter(({ cause }) => joins(cause) && !claimed.has(ownKey(cause)))
@@ -130,17 +190,15 @@ export function errorHandlers(
     for (const own of owns) shownIn.set(own, (shownIn.get(own) ?? new Set()).add(answer.caseId));
     const handler = handlerKeyOf(answer);
     if (handler === undefined || owns.length === 0) continue;
-    const group = groups.get(handler.key) ?? {
-      cause: handler.cause,
-      cases: new Set(),
-      owns: new Set(),
-    };
+    const group = groups.get(handler.key) ?? { cause: handler.cause, byCodes: new Map() };
     groups.set(handler.key, group);
-    group.cases.add(answer.caseId);
-    for (const own of owns) group.owns.add(own);
+    const part = group.byCodes.get(handler.codes) ?? { cases: new Set(), owns: new Set() };
+    group.byCodes.set(handler.codes, part);
+    part.cases.add(answer.caseId);
+    for (const own of owns) part.owns.add(own);
   }
   const out = new Map<string, RootCause>();
-  for (const { cause, cases, owns } of groups.values()) {
+  for (const { cause, cases, owns } of [...groups.values()].flatMap(partsOf)) {
     if (cases.size < 2) continue;
     const joined = [...owns].filter((own) =>
       [...(shownIn.get(own) ?? [])].every((id) => cases.has(id)),

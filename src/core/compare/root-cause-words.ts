@@ -278,6 +278,15 @@ export function shapeMembers(shape: string): string[] {
   return names;
 }
 
+/** `/code=1` → ``(`code` 1)``: the code a handler's documents name their refusal by. */
+function codesWords(codes: string): string {
+  const named = codes.split('&').map((one) => {
+    const [path = '', value = ''] = one.split('=');
+    return `${codeSpan(path.split('/').pop() ?? path)} ${value}`;
+  });
+  return `(${named.join(', ')})`;
+}
+
 /**
  * ``error answers: baseline text pages (`Error`) vs candidate JSON error documents
  * {`error`, `error_description`}``: one side's error handler (`error-handlers.ts`).
@@ -290,7 +299,8 @@ function handlerSummary(cause: RootCause & { type: 'body-kind' }, shape: string)
   const title = cause.page === undefined ? '' : ` (${codeSpan(cause.page)})`;
   const words = `error answers: ${page} text pages${title} vs ${document} ${bodyKindWord(kind)} error documents `;
   const members = shapeMembers(shape).map((name) => codeSpan(name));
-  return `${words}{${wholeItems(members, ', ', SUMMARY_MAX - words.length - 2)}}`;
+  const codes = cause.codes === undefined ? '' : ` ${codesWords(cause.codes)}`;
+  return `${words}{${wholeItems(members, ', ', SUMMARY_MAX - words.length - codes.length - 2)}}${codes}`;
 }
 
 /**

@@ -172,6 +172,7 @@ export function causeKey(cause: RootCause): string {
         cause.baseline,
         cause.candidate,
         ...(cause.document === undefined ? [] : [cause.document, cause.page ?? '']),
+        ...(cause.codes === undefined ? [] : ['codes', cause.codes]),
       ]);
     case 'structure':
       return JSON.stringify([

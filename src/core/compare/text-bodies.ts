@@ -360,6 +360,15 @@ export function endpointDifferenceWords(difference: string): string | undefined 
 }
 
 /**
+ * True for the difference of two texts that differ in letter case alone
+ * (`case|…`): a row may say so only where every answer it holds does
+ * (`judge/results/root-causes.ts`).
+ */
+export function isLetterCaseDifference(difference: string | undefined): boolean {
+  return difference?.split('|')[0] === LETTER_CASE;
+}
+
+/**
  * The difference a whole text body that differs in letter case alone had
  * before such texts were told apart (`text|…`, the same media type and
  * hash): the key a tracker written before holds for its row

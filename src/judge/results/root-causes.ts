@@ -17,6 +17,7 @@ import type { DecisionStatus } from '../../contract/vocabulary.js';
 import { explainingCode } from '../../core/compare/explaining.js';
 import { wildcardPath } from '../../core/compare/fingerprint.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
+import { isLetterCaseDifference } from '../../core/compare/text-bodies.js';
 import { codeSpan } from '../../util/code-span.js';
 import { compareText } from '../../util/text.js';
 import { CUT_KEY } from './preview.js';
@@ -28,7 +29,7 @@ type FindingOfGroup = Pick<
 >;
 
 interface Building {
-  readonly group: Omit<ShownRootCause, 'caseIds' | 'endpoints' | 'consequences'>;
+  group: Omit<ShownRootCause, 'caseIds' | 'endpoints' | 'consequences'>;
   readonly cases: string[];
   readonly ends: Set<string>;
   readonly consequences: string[];
@@ -109,6 +110,10 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
       };
       building.set(fingerprint, entry);
     }
+    // One endpoint's texts that differ otherwise too: its row says what they differ by, not case.
+    if (under === undefined && differsOtherwise(entry.group.cause, cause)) {
+      entry.group = { ...entry.group, cause, summary };
+    }
     if (under === undefined && anyField(cause)) {
       const { fieldOfPath } = explainingCode();
       for (const path of paths) if (fieldOfPath(path) !== '') entry.fields.add(fieldOfPath(path));
@@ -157,6 +162,22 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
     groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });
   }
   return groups;
+}
+
+/**
+ * True when a row worded by a whole text's letter case (`body text differs
+ * in letter case only`) gains an answer whose texts differ otherwise on the
+ * same endpoint (tracker rule 9): the row then says `body differs`, as a
+ * row whose first answer differs otherwise does, so no words overclaim.
+ */
+function differsOtherwise(row: RootCause, cause: RootCause): boolean {
+  return (
+    row.type === 'structure' &&
+    cause.type === 'structure' &&
+    isLetterCaseDifference(row.difference) &&
+    cause.difference !== undefined &&
+    !isLetterCaseDifference(cause.difference)
+  );
 }
 
 /** The member a preview adds to an object it cut (`preview.ts`): no member of the answer. */

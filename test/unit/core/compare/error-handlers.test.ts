@@ -13,7 +13,7 @@ import type { RootCause } from '../../../../src/contract/root-cause.js';
 import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
 import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
-import { documentShape } from '../../../../src/core/compare/error-handlers.js';
+import { documentCodes, documentShape } from '../../../../src/core/compare/error-handlers.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { shapeMembers } from '../../../../src/core/compare/root-cause-words.js';
 import { clusteredSummaries, type RowAnswer } from '../../../helpers/clustered-rows.js';
@@ -176,5 +176,19 @@ describe('a document’s shape', () => {
       'hint',
     ]);
     expect(shapeMembers('ns:Fault:{ns:Code:string}')).toEqual(['ns:Fault']);
+  });
+});
+
+describe('a document’s codes', () => {
+  it('are its small integers at one member, never the answer’s status, an id or a list', () => {
+    expect(documentCodes({ code: 1, message: 'Session ID unknown' }, [500, 400])).toBe('/code=1');
+    expect(documentCodes({ error: { errno: 4003, reason: 'x' } }, [422, 500])).toBe(
+      '/error/errno=4003',
+    );
+    // A status echoed (Fastify's `statusCode`), an id, a list's numbers and words: no code.
+    expect(documentCodes({ statusCode: 400, error: 'Bad Request' }, [500, 400])).toBe('');
+    expect(documentCodes({ id: 1732867200123, codes: [1, 2] }, [500, 400])).toBe('');
+    expect(documentCodes({ error: 'invalid_request' }, [500, 400])).toBe('');
+    expect(documentCodes('text', [500, 400])).toBe('');
   });
 });
