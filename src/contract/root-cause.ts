@@ -107,7 +107,7 @@ export const structureCauseSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe(
-      "with difference: a whole text's difference with the values each answer holds of its own elided as well (a word of letters and digits as drawn ids are, a value the case captured), what one endpoint's answers that differ alike share (tracker rule 9); part of the fingerprint only with apart",
+      "with difference: a whole text's difference with the values each answer holds of its own elided as well (a word of letters and digits as drawn ids are, never a name written in words, a value the case captured, a value the request sent), what one endpoint's answers that differ alike share (tracker rule 9); part of the fingerprint only with apart",
     ),
   apart: z
     .literal(true)

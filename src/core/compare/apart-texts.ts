@@ -19,7 +19,10 @@
  * (each answer's own text: nothing tells a second difference from it), an
  * answer whose texts differ only in values of its own (no `alike`: it stays
  * with the endpoint's row), and a difference that recurs on other
- * endpoints (keyed by it already, `recurring-causes.ts`). Pure.
+ * endpoints (keyed by it already, `recurring-causes.ts`). The limits
+ * (reviewed in session fifteen): two differences each shown in one answer
+ * are one row, and a name with digits or a digest that differs for a real
+ * reason reads as a drawn id (`alikeDifference`). Pure.
  */
 import type { RootCause } from '../../contract/root-cause.js';
 import { ANY_ENDPOINT, causeKey } from './root-cause.js';

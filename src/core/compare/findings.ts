@@ -573,14 +573,14 @@ function withWholeDifference(
   if (whole === undefined) return findings;
   const { comparison } = input;
   const request = { path: input.requestPath, method: methodOf(input.endpoint) };
+  const sent = { ...request, sent: input.sentValues };
   const difference =
     whole.op === 'type'
       ? typeDifference(whole, comparison.status)
       : textDifference(whole, comparison.textType, request);
   if (difference === undefined) return findings;
   // What one endpoint's answers that differ alike share (rule 9): each answer's own values elided too.
-  const alike =
-    whole.op === 'type' ? undefined : alikeDifference(whole, comparison.textType, request);
+  const alike = whole.op === 'type' ? undefined : alikeDifference(whole, comparison.textType, sent);
   return findings.map((finding) => {
     const { cause } = finding;
     if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {

@@ -65,6 +65,41 @@ describe('alikeDifference', () => {
   });
 });
 
+describe('alikeDifference, kept apart (rule 9 reviewed)', () => {
+  it.each([
+    ['Error: IllegalArgumentException: bad id', 'Error: NumberFormatException: bad id'],
+    ['allow Access-Control-Allow-Origin', 'allow Access-Control-Allow-Headers'],
+    ['raised ModuleNotFoundError', 'raised UnicodeDecodeError'],
+  ])('keeps a name written in words, never a drawn id: %s', (b, c) => {
+    expect(alikeDifference(whole(b, c), 'text/plain', {})).toBeDefined();
+  });
+
+  it.each([
+    ['_bnzMwOeCqBAAAAxyzQ', 'DVDqElcgu-d-yFHAAAx'],
+    ['AbcdEfghIjklMnopQrst', 'ZyxwVutsRqpoNmlkJihg'],
+  ])('still blanks drawn letters: %s', (b, c) => {
+    expect(alikeDifference(whole(`sid=${b}`, `sid=${c}`), 'text/plain', {})).toBeUndefined();
+  });
+
+  it('reads the values each request sent alike', () => {
+    const of = (name: string) =>
+      alikeDifference(whole(`Hello, ${name}!`, `Hi ${name}`), 'text/plain', {
+        path: `/greet?name=${name}`,
+        sent: ['greet', name],
+      });
+    expect(of('alice')).toBeDefined();
+    expect(of('alice')).toBe(of('bobby'));
+  });
+
+  it('keeps a side that echoes another value sent apart from the echo', () => {
+    const request = { path: '/greet?name=alice&role=admin', sent: ['greet', 'alice', 'admin'] };
+    const wrong = alikeDifference(whole('Hello alice', 'Hello admin'), 'text/plain', request);
+    expect(wrong).toBeDefined();
+    const same = alikeDifference(whole('Hello alice', 'Hi alice'), 'text/plain', request);
+    expect(wrong).not.toBe(same);
+  });
+});
+
 describe('apartTexts', () => {
   it.each([
     ['GET /socket/', ['0{"max":1}', '0{}'], ['44/nope,{"message":"x"}', '44/nope,"y"']],
