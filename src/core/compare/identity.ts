@@ -5,7 +5,8 @@
  * they sit. Pure.
  *
  * A member is an identity when it is configured (`arrayKeys`) or named like
- * one (`id`, `userId`, `order_key`, `peer id`, `name`, `uuid`, `slug`, `sku`, …), its
+ * one (`id`, `userId`, `order_key`, `peer id`, `name`, `uuid`, `slug`, `sku`, …;
+ * an XML element's attribute as well, `@name`, `@id`), its
  * values are strings or numbers unique within each list, and at least half
  * of the shorter list's elements find their counterpart by it. An element
  * that lacks the member (a record one side stored without it) is an element
@@ -32,8 +33,18 @@ const IDENTITY_WORD =
   /^(?:.*[-_. ])?(?:id|key|name|uuid|guid|slug|code|email|sku|handle|login|username)$/i;
 const IDENTITY_SUFFIX = /[a-z0-9](?:Id|ID|Key|Name|Uuid|UUID|Guid|Slug|Code|Sku)$/;
 
+/**
+ * An XML attribute as the body's tree writes it (`@name`, `@id`: the
+ * `binding name="book"` of a SPARQL result, an `<item id="7">`) names its
+ * element as a member of that name names a JSON record.
+ */
+function memberName(key: string): string {
+  return key.startsWith('@') ? key.slice(1) : key;
+}
+
 function namedLikeIdentity(key: string): boolean {
-  return IDENTITY_WORD.test(key) || IDENTITY_SUFFIX.test(key);
+  const name = memberName(key);
+  return IDENTITY_WORD.test(name) || IDENTITY_SUFFIX.test(name);
 }
 
 /** An identity needs at least this share of the shorter list paired. */
@@ -159,7 +170,7 @@ function objectsOnly(items: readonly unknown[]): object[] | undefined {
 function preference(key: string, configured: readonly string[]): number {
   const at = configured.indexOf(key);
   if (at >= 0) return at;
-  const usual = USUAL_IDENTITIES.indexOf(key as (typeof USUAL_IDENTITIES)[number]);
+  const usual = USUAL_IDENTITIES.indexOf(memberName(key) as (typeof USUAL_IDENTITIES)[number]);
   return usual >= 0 ? configured.length + usual : Number.POSITIVE_INFINITY;
 }
 
