@@ -34,6 +34,7 @@ import type { PatternName } from '../../contract/vocabulary.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
+import { alikeDifference } from './alike-texts.js';
 import { splitByAwaitingLists } from './awaiting-lists.js';
 import { typeDifference } from './body-types.js';
 import { pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
@@ -53,7 +54,7 @@ import {
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { alikeDifference, textDifference } from './text-bodies.js';
+import { textDifference } from './text-bodies.js';
 import { urlChange } from './url-values.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';

@@ -6,6 +6,7 @@
 
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
+import { apartWords } from './alike-texts.js';
 import { NO_CHARSET } from './charset-label.js';
 import { isConstantWording, sentenceOf } from './constant-wordings.js';
 import { REASON_PHRASE } from './named-statuses.js';
@@ -22,7 +23,7 @@ import {
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { apartWords, differenceWords, endpointDifferenceWords } from './text-bodies.js';
+import { differenceWords, endpointDifferenceWords } from './text-bodies.js';
 import { transformWords } from './value-transforms.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 

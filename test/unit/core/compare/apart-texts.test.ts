@@ -1,10 +1,11 @@
 /** Tracker rule 9 (amended in session fifteen): text differences kept apart on one endpoint. */
 import { describe, expect, it } from 'vitest';
 import type { RootCause } from '../../../../src/contract/root-cause.js';
+import { alikeDifference } from '../../../../src/core/compare/alike-texts.js';
 import { apartTexts } from '../../../../src/core/compare/apart-texts.js';
 import { ownKey } from '../../../../src/core/compare/recurring-causes.js';
 import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
-import { alikeDifference, textDifference } from '../../../../src/core/compare/text-bodies.js';
+import { textDifference } from '../../../../src/core/compare/text-bodies.js';
 
 type StructureCause = RootCause & { type: 'structure' };
 

@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DivergentObservation, HeaderChange } from '../../../../src/contract/observation.js';
+import { alikeDifference } from '../../../../src/core/compare/alike-texts.js';
 import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint, ZERO_VALUED_MEMBERS } from '../../../../src/core/compare/root-cause.js';
-import { alikeDifference, textDifference } from '../../../../src/core/compare/text-bodies.js';
+import { textDifference } from '../../../../src/core/compare/text-bodies.js';
 import { groupFindings } from '../../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
