@@ -91,6 +91,11 @@
  *    exactly the answers of one whole body's difference, two or more, is
  *    that body's cause.
  *
+ * 10. **A list's order with its elements** (`list-orders.ts`): an
+ *    `array-order` cause in exactly the answers where the one list it
+ *    reorders gains or loses elements, one answer or more, is that list's
+ *    elements cause.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
@@ -125,6 +130,7 @@ import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
 import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
+import { ordersOfLists } from './list-orders.js';
 import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
 import {
   namedChange,
@@ -366,6 +372,16 @@ export function clusterCauses(
   // A `content-type` in exactly the answers of one whole body's difference is that body's (rule 52).
   for (const [label, cause] of labelsOfBodies(all, recurring, statusBodies)) {
     recurring.set(label, cause);
+  }
+  // A list's order in exactly the answers where its elements change is their row's (rule 53).
+  const elementsRow = (cause: StructureCause): RootCause => {
+    const key = changeKey(cause.change);
+    const clustered = clusters.get(key);
+    if (clustered === undefined) return cause;
+    return perResource.has(key) ? { ...clustered, endpoint: cause.endpoint } : clustered;
+  };
+  for (const [order, cause] of ordersOfLists(all, recurring, elementsRow)) {
+    recurring.set(order, cause);
   }
   const free = groups.filter((group) => !added.absorbed.has(group));
   for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes, kinds)) {

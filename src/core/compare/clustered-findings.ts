@@ -115,8 +115,10 @@ function clusteredOwn<F extends Finding>(
   };
   for (const finding of findings) {
     if (!clusterOf(finding, clusters)) {
-      if (!out.has(finding.fingerprint))
-        out.set(finding.fingerprint, { kept: finding, paths: new Set() });
+      // A finding of a row a cluster joins too (rule 53's elements): one finding, both paths.
+      const entry = out.get(finding.fingerprint);
+      if (entry === undefined) out.set(finding.fingerprint, { kept: finding, paths: new Set() });
+      else for (const path of finding.paths) entry.paths.add(path);
       continue;
     }
     const recurring = recurringOf(finding.cause, endpoint, clusters);
@@ -136,7 +138,11 @@ function clusteredOwn<F extends Finding>(
     }
   }
   return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
-    if (kept !== undefined) return [kept];
+    if (kept !== undefined) {
+      return [
+        paths.size === 0 ? kept : { ...kept, paths: [...new Set([...kept.paths, ...paths])] },
+      ];
+    }
     return one === undefined ? [] : [{ ...one, paths: [...paths] }];
   });
 }

@@ -59,7 +59,9 @@
  * (`same-reorders.ts`), each name's `array-order` row; since both sides' refusals
  * under one transition, worded anew in one envelope, are one cause
  * (`refusal-rewordings.ts`), the rows of its values and the status rows the
- * answer had. The rows are superseded by the
+ * answer had; since a list's order travels with its elements where they
+ * change in exactly the same answers (`list-orders.ts`), the list's
+ * `array-order` row. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -69,7 +71,7 @@ import type { Finding, RootCause, SkeletonChange } from '../../contract/root-cau
 import { isJsonObject } from '../normalise/json.js';
 import { foldKey } from '../normalise/keys.js';
 import { OTHER_KINDS } from './body-causes.js';
-import { membersOf } from './change-keys.js';
+import { isElements, membersOf } from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
@@ -84,6 +86,7 @@ import {
   statusDefinesBody,
   structureFindings,
 } from './findings.js';
+import { wildcardPath } from './fingerprint.js';
 import { headerFindings, type MediaTypes } from './header-findings.js';
 import { namedOriginals } from './named-statuses.js';
 import { wholeBodyCaseMatch } from './patterns/enum-case.js';
@@ -680,6 +683,33 @@ function sameReorderKeys(cause: RootCause & { type: 'pattern' }, paths: readonly
     );
 }
 
+/**
+ * A list's elements (`list-orders.ts`, rule 53): the `array-order` row of
+ * the list's order, which travels with its elements since, when the case
+ * moves elements of that list and no `array-order` finding records them.
+ */
+function elementsOrderKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }) {
+  if (cause.together !== undefined || !isElements(cause.change)) return [];
+  const list = cause.change.path;
+  const moved = input.changes.find((c) => c.op === 'moved' && wildcardPath(c.path) === list);
+  if (moved === undefined) return [];
+  const order = causeFingerprint({
+    type: 'pattern',
+    pattern: 'array-order',
+    field: fieldOf(splitPath(moved.path).parent),
+    params: [],
+    detail: 'array order',
+  });
+  // The order still a finding of its own (or another rule's, `same-reorders.ts`): no heir.
+  const ordered = input.findings.some(
+    ({ cause: own, paths }) =>
+      own.type === 'pattern' &&
+      own.pattern === 'array-order' &&
+      paths.some((path) => wildcardPath(path) === list),
+  );
+  return ordered ? [] : [order];
+}
+
 /** A whole body that differs (text, bytes): one change at the body's root. */
 function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
@@ -740,7 +770,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   const { cause } = finding;
   if (cause.type === 'structure') {
     const keys = clusterKeys(input, cause, finding.paths);
-    return cause.difference === undefined ? keys : [...keys, ...wholeTextKeys(input)];
+    if (cause.difference === undefined) return [...keys, ...elementsOrderKeys(input, cause)];
+    return [...keys, ...wholeTextKeys(input)];
   }
   if (cause.type === 'status')
     return [...statusKeys(input, finding, cause), ...repeatedReasonKeys(input, cause)];

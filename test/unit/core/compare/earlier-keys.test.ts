@@ -514,4 +514,33 @@ describe('the rows rule 37 took over', () => {
       }),
     ]);
   });
+  it('are the array-order row of a list whose order travels with its elements (rule 53)', () => {
+    const moved = { path: '/crew/0', op: 'moved', baseline: 0, candidate: 2 } as const;
+    const gained = { path: '/crew/3', op: 'added', candidate: { handle: 'x' } } as const;
+    const read = result('s/get', 'GET /ships/:id', [moved, gained]);
+    const elements = findingOf(
+      {
+        type: 'structure',
+        endpoint: '/ships',
+        change: { op: 'added', path: '/crew/*', baseline: '-', candidate: 'object' },
+      },
+      ['/crew/0', '/crew/3'],
+    );
+    const order = causeFingerprint({
+      type: 'pattern',
+      pattern: 'array-order',
+      field: 'crew',
+      params: [],
+      detail: 'array order',
+    });
+    const joined = earlierOf({ ...read, findings: [elements], notMembers: new Set() });
+    expect(joined.get(elements.fingerprint)).toContain(order);
+    // Kept apart, the order is a finding of its own: no heir.
+    const own = findingOf(
+      { type: 'pattern', pattern: 'array-order', field: 'crew', params: [], detail: 'array order' },
+      ['/crew/0'],
+    );
+    const apart = earlierOf({ ...read, findings: [elements, own], notMembers: new Set() });
+    expect(apart.get(elements.fingerprint) ?? []).not.toContain(order);
+  });
 });
