@@ -3,8 +3,7 @@ import { splitLines } from '../../../../src/io/tracker/cells.js';
 import { decideRows } from '../../../../src/io/tracker/decide.js';
 import { parseTracker, trackerRows } from '../../../../src/io/tracker/parse.js';
 import { renderTracker } from '../../../../src/io/tracker/render.js';
-import { ParityError } from '../../../../src/util/errors.js';
-import { ALIGN, HEADER } from './fixtures.js';
+import { ALIGN, HEADER, usage } from './fixtures.js';
 
 const TRACKER = [
   '# T',
@@ -25,16 +24,6 @@ function decide(request: Parameters<typeof decideRows>[1]) {
   const { doc, decided } = decideRows(parseTracker(TRACKER, 'T.md'), request);
   const text = renderTracker(doc);
   return { text, decided, rows: trackerRows(parseTracker(text, 'T.md')) };
-}
-
-function usage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError && error.code === 'PARITY_USAGE') return error.message;
-    throw error;
-  }
-  throw new Error('expected a usage error');
 }
 
 describe('parity decide on the document', () => {

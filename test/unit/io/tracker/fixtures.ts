@@ -1,5 +1,6 @@
 /** Hand-written tracker texts and run builders shared by the tracker tests. */
 import type { TrackerObservation, TrackerRun } from '../../../../src/io/tracker/types.js';
+import { ParityError } from '../../../../src/util/errors.js';
 
 export const HEADER =
   '| ID | Status | Kind | Endpoint | Cases | Summary | First seen | Last seen | Resolved | Fingerprint | Decision |';
@@ -56,4 +57,15 @@ export function run(
   ran: readonly string[] = observations.flatMap((o) => o.caseIds),
 ): TrackerRun {
   return { date, observations, ranCaseIds: new Set(ran) };
+}
+
+/** The message of the usage error `fn` throws (`PARITY_USAGE`); fails when it throws none. */
+export function usage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ParityError && error.code === 'PARITY_USAGE') return error.message;
+    throw error;
+  }
+  throw new Error('expected a usage error');
 }

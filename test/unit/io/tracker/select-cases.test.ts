@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decideRows } from '../../../../src/io/tracker/decide.js';
 import { parseTracker } from '../../../../src/io/tracker/parse.js';
 import { rowCasesWithin } from '../../../../src/io/tracker/select.js';
-import { ParityError } from '../../../../src/util/errors.js';
-import { ALIGN, HEADER } from './fixtures.js';
+import { ALIGN, HEADER, usage } from './fixtures.js';
 
 const row = (id: string, cases: string, summary: string, fingerprint: string, status = '_open_') =>
   `| ${id} | ${status} | status | \`GET /x\` | ${cases} | ${summary} | 2026-01-01 | 2026-01-02 |  | \`${fingerprint}\` |  |`;
@@ -73,16 +72,6 @@ const ids = (cases: string) =>
   decideRows(parseTracker(TRACKER, 'T.md'), { ids: [], status: 'wontfix', cases }).decided.map(
     (d) => d.id,
   );
-
-function usage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError && error.code === 'PARITY_USAGE') return error.message;
-    throw error;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('parity decide --case', () => {
   it('decides the rows every case of which matches, on two libraries of other names', () => {

@@ -16,8 +16,7 @@ import {
   rowPlaces,
   rowWithin,
 } from '../../../../src/io/tracker/select.js';
-import { ParityError } from '../../../../src/util/errors.js';
-import { ALIGN, HEADER } from './fixtures.js';
+import { ALIGN, HEADER, usage } from './fixtures.js';
 
 const row = (id: string, summary: string, fingerprint: string, status = '_open_') =>
   `| ${id} | ${status} | shape | \`GET /x\` | \`s/${id}\` | ${summary} | 2026-01-01 | 2026-01-02 |  | \`${fingerprint}\` |  |`;
@@ -46,16 +45,6 @@ const TRACKER = [
 const doc = () => parseTracker(TRACKER, 'T.md');
 const ids = (request: Omit<Parameters<typeof decideRows>[1], 'ids' | 'status'>) =>
   decideRows(doc(), { ids: [], status: 'accepted', ...request }).decided.map((d) => d.id);
-
-function usage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError && error.code === 'PARITY_USAGE') return error.message;
-    throw error;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('a row family', () => {
   it("is the fingerprint's prefix: a pattern, or a cause type", () => {
