@@ -87,6 +87,15 @@ export function escapeCell(value: string): string {
     .replaceAll('|', '\\|');
 }
 
+/** A cell's value as text for a terminal: `&lt;`/`&gt;` outside code spans read back as `<`/`>` (`escapeCell` undone). */
+export function cellText(value: string): string {
+  return splitCodeSpans(value)
+    .map((part) =>
+      part.code ? part.text : part.text.replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
+    )
+    .join('');
+}
+
 /**
  * The raw text for a rewritten cell: the content with one space each side. A
  * cell a human aligned (padded past one space after its text) keeps its width

@@ -9,7 +9,7 @@
 import type { TrackerStatus } from '../../contract/vocabulary.js';
 import { ParityError } from '../../util/errors.js';
 import { writeAwaitingStatus } from './awaiting.js';
-import { escapeCell, formatStatus } from './cells.js';
+import { cellText, escapeCell, formatStatus } from './cells.js';
 import { type Edits, editRow, type RowItem } from './rows.js';
 import { familyOf, rowCasesWithin, rowWithin } from './select.js';
 import type { DecidableStatus, TrackerDocument, TrackerRow } from './types.js';
@@ -38,6 +38,7 @@ export interface DecidedRow {
   readonly id: string;
   readonly from: TrackerStatus;
   readonly to: DecidableStatus;
+  /** The row's Summary as text (`cellText`): `<` where the cell holds `&lt;`. */
   readonly summary: string;
 }
 
@@ -171,7 +172,7 @@ export function decideRows(
   const block = (doc.block ?? []).map((item) => {
     if (item.kind !== 'row' || !selected.has(item.row.id)) return item;
     const { status: from, id, summary } = item.row;
-    decided.push({ id, from, to: request.status, summary });
+    decided.push({ id, from, to: request.status, summary: cellText(summary) });
     return decideItem(item, request, header.columns);
   });
   return { doc: writeAwaitingStatus({ ...doc, block }), decided };

@@ -2,7 +2,7 @@
  * Small wording helpers for explanations: pointers, values, lists.
  */
 
-import { codeSpan } from '../../../util/code-span.js';
+import { codeSpan, splitCodeSpans } from '../../../util/code-span.js';
 import { parsePointer } from '../../../util/json-pointer.js';
 import { jsonType } from '../../normalise/json.js';
 import { displayJson } from '../../wire/display.js';
@@ -62,7 +62,27 @@ export function capitalise(text: string): string {
 /** The longest summary line; longer text is cut with an ellipsis. */
 export const SUMMARY_MAX = 120;
 
-/** `text` cut to at most `max` characters, ending in `…` when cut. */
+/**
+ * `text` cut to at most `max` characters, ending in `…` when cut. A code span
+ * the cut falls inside is closed after the `…` (``(candidate: `<!DOCTYPE h…`)``),
+ * so the span's text is not read as Markdown and the tracker, which writes `<`
+ * outside spans as `&lt;`, shows it as the server sent it.
+ */
 export function shorten(text: string, max = SUMMARY_MAX): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const cut = max - 1;
+  let at = 0;
+  for (const part of splitCodeSpans(text)) {
+    const end = at + part.text.length;
+    if (end > cut) {
+      if (!part.code) break;
+      const fence = /^`+/.exec(part.text)?.[0] ?? '`';
+      const keep = cut - fence.length;
+      // Too little of the span left to show: cut before it.
+      if (keep <= at + fence.length) return `${text.slice(0, at)}…`;
+      return `${text.slice(0, keep)}…${fence}`;
+    }
+    at = end;
+  }
+  return `${text.slice(0, cut)}…`;
 }

@@ -14,7 +14,7 @@ const TRACKER = [
   '| PAR-001 | _open_ | shape | `GET /a` | `s/a` | nil slice at `tags` | 2026-01-01 | 2026-01-02 |  | `nil-slice-0123456789ab` |  |',
   '> a human note',
   '| PAR-002 | _resolved_ | status | `GET /b` | `s/b` | status 400 → 201 on GET /b | 2026-01-01 | 2026-01-01 | 2026-01-03 | `status-0123456789ab` | earlier \\| text |',
-  '| PAR-003 | _open_ | value | `GET /c` | `s/c` | enum | 2026-01-01 | 2026-01-02 |  | `enum-case-0123456789ab` |  |',
+  '| PAR-003 | _open_ | value | `GET /c` | `s/c` | enum &lt;b&gt; vs `<i>` | 2026-01-01 | 2026-01-02 |  | `enum-case-0123456789ab` |  |',
   '| PAR-004 | _superseded_ | shape | `GET /d` | `s/d` | superseded by PAR-001 · old | 2026-01-01 | 2026-01-02 |  | `0123456789abcdef` | kept |',
   '<!-- parity:tracker:end -->',
   '',
@@ -27,6 +27,11 @@ function decide(request: Parameters<typeof decideRows>[1]) {
 }
 
 describe('parity decide on the document', () => {
+  it('gives the summary as text, `&lt;` outside code spans read back as `<`', () => {
+    const { decided } = decide({ ids: ['PAR-003'], status: 'wontfix', note: 'n' });
+    expect(decided.map((row) => row.summary)).toEqual(['enum <b> vs `<i>`']);
+  });
+
   it('sets the status and appends the note, touching only those cells', () => {
     const { text, decided, rows } = decide({ ids: ['par-001'], status: 'accepted', note: 'fine' });
     expect(decided).toEqual([
