@@ -17,7 +17,8 @@ describe('shorten', () => {
   });
 
   it('closes a code span the cut falls inside, within max', () => {
-    const text = 'status 200 → 404 on POST /x (candidate: `<!DOCTYPE html> <html lang="en"> <head>`)';
+    const text =
+      'status 200 → 404 on POST /x (candidate: `<!DOCTYPE html> <html lang="en"> <head>`)';
     const short = shorten(text, 60);
     expect(short.length).toBeLessThanOrEqual(60);
     expect(short).toMatch(/^status 200 → 404 on POST \/x \(candidate: `<!DOCTYPE h.*…`$/);
