@@ -61,7 +61,9 @@
  * (`refusal-rewordings.ts`), the rows of its values and the status rows the
  * answer had; since a list's order travels with its elements where they
  * change in exactly the same answers (`list-orders.ts`), the list's
- * `array-order` row. The rows are superseded by the
+ * `array-order` row; since a whole text body that is one drawn id on each
+ * side is keyed by the two classes (`drawn-format`, rule 32 on whole text
+ * bodies), the row of its endpoint's text body. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -710,6 +712,19 @@ function elementsOrderKeys(input: EarlierInput, cause: RootCause & { type: 'stru
   return ordered ? [] : [order];
 }
 
+/**
+ * A whole text body that is one drawn id on each side, keyed by the two
+ * classes since session sixteen (`drawn-format` at no field, rule 32;
+ * `core/normalise/drawn-texts.ts`): the row of its endpoint's text body
+ * (`GET /x: body differs`), keyed without its difference.
+ */
+function drawnBodyKeys(input: EarlierInput, paths: readonly string[]): string[] {
+  const whole = paths.includes('') ? input.changes.find(isWholeBody) : undefined;
+  return whole === undefined
+    ? []
+    : structureFindings(input.endpoint, [whole]).map((f) => f.fingerprint);
+}
+
 /** A whole body that differs (text, bytes): one change at the body's root. */
 function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
@@ -780,6 +795,9 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
     return [...listOrderKeys(input, finding), ...sameReorderKeys(cause, finding.paths)];
   if (cause.type === 'pattern' && cause.pattern === 'sent-vs-drawn') {
     return sentKeys(input, finding.paths);
+  }
+  if (cause.type === 'pattern' && cause.pattern === 'drawn-format') {
+    return drawnBodyKeys(input, finding.paths);
   }
   if (cause.type === 'header') return headerKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];

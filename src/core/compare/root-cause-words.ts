@@ -331,6 +331,9 @@ export function causeSummary(cause: RootCause): string {
       // A list that is the whole body has no field: it is the body's.
       if (cause.field === '' && cause.pattern === 'array-order')
         return `${cause.detail} of the body`;
+      // An id that is the whole text body (rule 32 on whole text bodies): the body's.
+      if (cause.field === '' && cause.pattern === 'drawn-format')
+        return `${cause.detail} as the whole text body`;
       // A cause of any field: its row lists the fields (`judge/results/root-causes.ts`).
       return cause.field === '' || cause.field === '*'
         ? cause.detail

@@ -29,6 +29,7 @@
 
 import type { Exchange } from '../../contract/model/exchange.js';
 import { parsePointer } from '../../util/json-pointer.js';
+import { createDrawnBodies } from './drawn-bodies.js';
 
 /** A drawn value's format class (see the module comment). */
 export type DrawnClass = 'uuid' | 'decimal' | 'hex' | 'token';
@@ -91,10 +92,16 @@ export interface DrawnShows {
   /** Remembers the drawn values `exchange`'s flow masked (`flow.drawn`). */
   add(exchange: Exchange): void;
   /**
+   * Remembers a whole text body that is one drawn id on each side
+   * (`drawn-texts.ts`): `caseId`'s answers at `where` (method and path).
+   */
+  addBody(caseId: string, where: string, show: Pick<DrawnShow, 'baseline' | 'candidate'>): void;
+  /**
    * Whether the two classes shown at `place` of `caseId` are a row: every
    * answer that shows a drawn value at that member shows the same two
    * classes, so does every other member its values show at, and they show
-   * in two answers or more.
+   * in two answers or more. The whole body (`place` `''`) is read by its
+   * endpoint (`drawn-bodies.ts`).
    */
   settled(caseId: string, place: string): boolean;
 }
@@ -107,7 +114,7 @@ function memberOf(place: string): string | undefined {
   return parsePointer(place).at(-1);
 }
 
-const classesOf = (show: DrawnShow) =>
+const classesOf = (show: Pick<DrawnShow, 'baseline' | 'candidate'>) =>
   `${drawnClassOf(show.baseline) ?? '?'} ${drawnClassOf(show.candidate) ?? '?'}`;
 
 export function createDrawnShows(): DrawnShows {
@@ -117,6 +124,7 @@ export function createDrawnShows(): DrawnShows {
   const answersOf = new Map<string, Set<string>>();
   const valuesAt = new Map<string, Set<string>>();
   const membersOf = new Map<string, Set<string>>();
+  const bodies = createDrawnBodies();
   let size = 0;
   const note = (map: Map<string, Set<string>>, key: string, value: string) => {
     const set = map.get(key) ?? new Set();
@@ -137,7 +145,11 @@ export function createDrawnShows(): DrawnShows {
         note(membersOf, values, member);
       }
     },
+    addBody(caseId, where, show) {
+      bodies.add(caseId, where, classesOf(show));
+    },
     settled(caseId, place) {
+      if (place === '') return bodies.settled(caseId);
       const member = memberOf(place);
       if (member === undefined || (answersAt.get(member)?.has(caseId) ?? false) === false) {
         return false;

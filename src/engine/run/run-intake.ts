@@ -21,6 +21,7 @@ import { createDrawnShows, type DrawnShows } from '../../core/normalise/drawn-fo
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { createDrawnPicks } from '../../core/normalise/drawn-picks.js';
 import { createDrawnTails } from '../../core/normalise/drawn-tails.js';
+import { maskDrawnTexts, needsDrawnTextLook } from '../../core/normalise/drawn-texts.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
@@ -109,6 +110,12 @@ interface Reading {
   readonly judged: Exchange;
   /** Then generated values and the digests of what holds them. */
   readonly generated: Exchange;
+}
+
+/** Where an answer was asked: its method and path, without a query (`drawn-bodies.ts`). */
+function whereOf(exchange: Exchange): string {
+  const { method, path } = exchange.case.request;
+  return `${method} ${path.split('?')[0] ?? path}`;
 }
 
 export function createRunIntake(input: {
@@ -331,7 +338,13 @@ export function createRunIntake(input: {
     // then those that changed between two requests to one side (core/normalise/changed.ts).
     const generated = alone?.generated ?? generatedOf(judged);
     const two = looks(sent, raw);
-    const out = drawnOrder.apply(two === undefined ? generated : maskChangedValues(generated, two));
+    // Then a whole text body that is each side's own drawn id (core/normalise/drawn-texts.ts).
+    const texts = maskDrawnTexts(
+      two === undefined ? generated : maskChangedValues(generated, two),
+      two,
+    );
+    if (texts.show !== undefined) drawnShows.addBody(sent.case.id, whereOf(sent), texts.show);
+    const out = drawnOrder.apply(texts.exchange);
     samePairs.add(judged, out);
     drawnOrder.add(judged, out);
     return out;
@@ -376,11 +389,12 @@ export function createRunIntake(input: {
     sentBack,
     worthASecondLook: (sent) => {
       // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
-      if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;
+      const worth = (one: Exchange) =>
+        needsSecondLook(one) || mayHaveRaced(one) || needsDrawnTextLook(one);
+      if (!worth(sent)) return false;
       const reading = readAlone(sent);
       readings.set(sent, reading);
-      const alone = reading.generated;
-      return needsSecondLook(alone) || mayHaveRaced(alone);
+      return worth(reading.generated);
     },
   };
 }

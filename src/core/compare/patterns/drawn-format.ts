@@ -7,7 +7,9 @@
  * `core/flow/mask.ts` compares such values as (`{{lease drawn as decimal}}`),
  * keyed by the two classes; the end of the run masks it where not every
  * answer that shows the member shows the same two classes
- * (`core/normalise/drawn-formats.ts`).
+ * (`core/normalise/drawn-formats.ts`). A whole text body that is one drawn
+ * id on each side is compared so too (`core/normalise/drawn-texts.ts`: rule
+ * 32, extended in session sixteen to whole text bodies), at no field.
  */
 
 import { codeSpan } from '../../../util/code-span.js';
@@ -71,10 +73,12 @@ export const drawnFormat: Pattern<'drawn-format'> = {
       if (b === undefined || c === undefined || b === c) continue;
       const path = patternPath(change.path);
       const detail = detailOf(b, c);
+      // A whole text body that is one drawn id (`core/normalise/drawn-texts.ts`) has no place to name.
+      const at = path === '' ? 'as the whole text body' : `at ${codeSpan(change.path)}`;
       matches.push({
         name: 'drawn-format',
-        title: `${codeSpan(path)} ${detail}`,
-        explanation: `each side draws its own value at ${codeSpan(change.path)}, in ${words(b)} in baseline and in ${words(c)} in candidate`,
+        title: path === '' ? `${detail} as the whole text body` : `${codeSpan(path)} ${detail}`,
+        explanation: `each side draws its own value ${at}, in ${words(b)} in baseline and in ${words(c)} in candidate`,
         key: `drawn-format:${path}:${b}:${c}`,
         anchor: change.path,
         params: [b, c],

@@ -544,3 +544,23 @@ describe('the rows rule 37 took over', () => {
     expect(apart.get(elements.fingerprint) ?? []).not.toContain(order);
   });
 });
+
+describe('the row rule 32 took over on whole text bodies (session sixteen)', () => {
+  it.each([
+    ['GET /peers/id', '1be0eup8ml700000', '86d92ad4-d55c-45e7-ba39-311ca68ec209', 'token', 'uuid'],
+    ['GET /s/mint', '8951364004266036766', '91631f008c65e342', 'decimal', 'hex'],
+  ])('%s: is the endpoint text row it had', (endpoint, b, c, x, y) => {
+    // Before: the two ids as texts, the endpoint's `body differs` row.
+    const before = result('s/mint', endpoint, [
+      { path: '', op: 'value', baseline: b, candidate: c },
+    ]);
+    const [text] = before.findings;
+    expect(text?.cause.type).toBe('structure');
+    // Now: the ids compared as their classes (core/normalise/drawn-texts.ts).
+    const drawn = { baseline: `{{body drawn as ${x}}}`, candidate: `{{body drawn as ${y}}}` };
+    const now = result('s/mint', endpoint, [{ path: '', op: 'value', ...drawn }]);
+    const [finding] = now.findings;
+    expect(finding?.cause.type === 'pattern' && finding.cause.pattern).toBe('drawn-format');
+    expect(earlierKeys(now).get(finding?.fingerprint ?? '')).toEqual([text?.fingerprint]);
+  });
+});
