@@ -113,7 +113,13 @@ export const structureCauseSchema = z.looseObject({
     .literal(true)
     .exactOptional()
     .describe(
-      "a whole text's difference (alike) that shows beside the one most of its endpoint's answers show: a row of its own on that endpoint (tracker rule 9); part of the fingerprint",
+      "a whole text's difference (alike) keyed by itself on its endpoint, where one difference shows in two of the endpoint's answers or more: a row of its own there, whatever the counts of later runs (tracker rule 9); part of the fingerprint",
+    ),
+  main: z
+    .literal(true)
+    .exactOptional()
+    .describe(
+      "with apart: the difference most of its endpoint's answers show in this run, worded as the endpoint's row (`body differs`; the others `body differs another way`); not part of the fingerprint",
     ),
   transform: z
     .string()

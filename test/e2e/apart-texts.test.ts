@@ -12,8 +12,9 @@
  * The greeting is the endpoint's row (with the reads: no difference of
  * their own), the refusal a row of its own. A third fixture echoes each
  * answer's own word, written otherwise by each side: one row, not one per
- * answer. A tracker written before the rule keeps its row, a person's
- * decision on it, and gains the refusal's row alone.
+ * answer. A tracker written while the greeting showed alone keeps its
+ * row, a person's decision on it, and gains the refusal's row alone (a
+ * later run's other counts: `text-row-keys.test.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -146,7 +147,7 @@ describe('two text differences on one endpoint (rule 9)', () => {
     ['other names', SECOND],
   ])('%s: a tracker written before keeps its row and its decision', async (_, names) => {
     const { cwd, argv } = await pair(names);
-    // Before the rule every difference of the endpoint was its one row: the key the greeting keeps.
+    // The greeting alone, in two answers: a row keyed by itself, the key it keeps beside the refusal.
     const greetings = ['api/hello', 'api/hello-again', 'api/read'];
     for (const id of greetings) argv.push('--filter', id);
     expect((await runCli(cwd, argv)).code).toBe(1);

@@ -25,9 +25,10 @@
  * status differs is the status finding's, its body-kind row or the row of
  * the endpoint's text body; since a text body that differs the same way on
  * several endpoints is keyed by what changed, the endpoint's row (and the
- * row it had kept apart there beside another difference, rule 9: the
- * endpoint's main difference keeps the endpoint's key, so its row needs
- * none); since one
+ * row it had kept apart there by itself, rule 9); since a text difference
+ * that shows in two of its endpoint's answers or more is keyed by itself
+ * there (rule 9, issue 43), the endpoint's row the one most answers show
+ * held; since one
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
@@ -329,8 +330,10 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
       ...(cased === undefined ? [] : [causeFingerprint({ ...cause, difference: cased })]),
     ];
   }
+  // The difference most of its endpoint's answers show held the endpoint's key (rule 9).
+  const main = cause.main === true ? [causeFingerprint(endpointKeyed(cause))] : [];
   const members = membersOf(cause);
-  if (members.length === 0) return [];
+  if (members.length === 0) return main;
   const resource = resourceOfEndpoint(input.endpoint);
   // `findingOf` hashes each cause once (memoised): a run asks for these of every structural finding.
   // A value change keyed by its templates since (`value-template.ts`) had the key of its place alone.
@@ -342,10 +345,26 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
     const { values: _templates, ...placeOnly } = change;
     return [change, placeOnly];
   });
-  return keyings.flatMap((change) => [
-    findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
-    findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
-  ]);
+  return [
+    ...main,
+    ...keyings.flatMap((change) => [
+      findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
+      findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
+    ]),
+  ];
+}
+
+/**
+ * A text difference keyed by itself on its endpoint (rule 9) as it was
+ * keyed while the difference most of the endpoint's answers showed kept
+ * the endpoint's key (session fifteen, and before it every text row of one
+ * endpoint): the cause without its difference in the key.
+ */
+function endpointKeyed(
+  cause: RootCause & { type: 'structure' },
+): RootCause & { type: 'structure' } {
+  const { apart: _apart, main: _main, ...keyed } = cause;
+  return keyed;
 }
 
 /**
@@ -870,7 +889,10 @@ function operationKeys(input: EarlierInput, { cause }: EarlierInput['findings'][
     return [causeFingerprint({ ...cause, endpoint: pathEndpoint })];
   }
   if (cause.type !== 'structure') return [];
-  if (cause.endpoint === endpoint) return [causeFingerprint({ ...cause, endpoint: pathEndpoint })];
+  if (cause.endpoint === endpoint) {
+    const keyings = cause.main === true ? [cause, endpointKeyed(cause)] : [cause];
+    return keyings.map((one) => causeFingerprint({ ...one, endpoint: pathEndpoint }));
+  }
   if (cause.endpoint !== resourceOfEndpoint(endpoint)) return [];
   const resource = resourceOfEndpoint(pathEndpoint);
   return [resource, ANY_ENDPOINT].map((one) => causeFingerprint({ ...cause, endpoint: one }));

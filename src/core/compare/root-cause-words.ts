@@ -376,7 +376,8 @@ export function causeSummary(cause: RootCause): string {
       if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
         return shorten(differenceWords(cause.difference));
       }
-      if (cause.apart === true && cause.alike !== undefined) {
+      // A difference kept apart beside the one most of its endpoint's answers show (rule 9).
+      if (cause.apart === true && cause.alike !== undefined && cause.main !== true) {
         return shorten(`${cause.endpoint}: ${apartWords(cause.alike)}`);
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;

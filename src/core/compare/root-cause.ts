@@ -190,7 +190,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
           ? [cause.difference]
           : []),
-        // A text difference kept apart on its endpoint (rule 9): its own row, by what changed.
+        // A text difference keyed by itself on its endpoint (rule 9): its own row, whatever the counts.
         ...(cause.apart === true && cause.alike !== undefined ? ['apart', cause.alike] : []),
         // One side's list whatever the query (`ignored-queries.ts`): that side, never the parameters.
         ...(cause.ignoredQuery === undefined ? [] : ['same list', cause.ignoredQuery.side]),

@@ -105,17 +105,74 @@ describe('apartTexts', () => {
   it.each([
     ['GET /socket/', ['0{"max":1}', '0{}'], ['44/nope,{"message":"x"}', '44/nope,"y"']],
     ['POST /v2/session', ['WELCOME zip=on', 'WELCOME'], ['DENIED locked', 'ERROR: locked']],
-  ])('%s: keeps the difference most answers show, the other apart', (endpoint, main, other) => {
-    const shown = [
-      causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
-      causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
-      causeOf(endpoint, other[1] ?? '', other[0] ?? ''),
+  ])(
+    "%s: keys each difference by itself, the one most answers show as the endpoint's row",
+    (endpoint, main, other) => {
+      const shown = [
+        causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
+        causeOf(endpoint, main[1] ?? '', main[0] ?? ''),
+        causeOf(endpoint, other[1] ?? '', other[0] ?? ''),
+      ];
+      const apart = apartTexts(shown, ownKey);
+      expect([...apart.keys()]).toEqual([
+        ownKey(shown[0] as RootCause),
+        ownKey(shown[2] as RootCause),
+      ]);
+      const [most, another] = [...apart.values()];
+      expect(most).toMatchObject({ apart: true, main: true, endpoint });
+      expect(another).toMatchObject({ apart: true, endpoint });
+      expect(another).not.toHaveProperty('main');
+      const endpointRow = causeFingerprint(shown[0] as RootCause);
+      expect(causeFingerprint(most as RootCause)).not.toBe(endpointRow);
+      expect(causeFingerprint(another as RootCause)).not.toBe(endpointRow);
+    },
+  );
+
+  it.each([
+    ['GET /socket/', ['0{"max":1}', '0{}'], ['44/nope,{"message":"x"}', '44/nope,"y"']],
+    ['PUT /v3/feed', ['ready v2', 'ready'], ['busy: try later', 'BUSY']],
+  ])(
+    '%s: a difference keeps its key whether most answers show it or not (issue 43)',
+    (endpoint, first, second) => {
+      const a = () => causeOf(endpoint, first[1] ?? '', first[0] ?? '');
+      const b = () => causeOf(endpoint, second[1] ?? '', second[0] ?? '');
+      const keyOf = (shown: StructureCause[], one: StructureCause) => {
+        const kept = apartTexts(shown, ownKey).get(ownKey(one));
+        return kept === undefined ? undefined : causeFingerprint(kept);
+      };
+      const run1 = [a(), a(), a(), b(), b()];
+      const run2 = [a(), a(), b(), b(), b(), b()];
+      expect(apartTexts(run1, ownKey).get(ownKey(a()))).toMatchObject({ main: true });
+      expect(apartTexts(run2, ownKey).get(ownKey(b()))).toMatchObject({ main: true });
+      expect(keyOf(run1, a())).toBe(keyOf(run2, a()));
+      expect(keyOf(run1, b())).toBe(keyOf(run2, b()));
+      expect(keyOf(run1, a())).not.toBe(keyOf(run1, b()));
+      // One difference alone, in two answers: keyed by itself too, so a second one later moves nothing.
+      expect(keyOf([a(), a()], a())).toBe(keyOf(run2, a()));
+    },
+  );
+
+  it('gives the answers with no difference of their own to the row most answers show', () => {
+    const reads = [
+      causeOf('GET /s/', '40{"sid":"aB3dE5fG7hJ9"}', '40{"sid":"zY8xW6vU4tS2"}'),
+      causeOf('GET /s/', 'OK v1', 'ok'),
+      causeOf('GET /s/', 'OK v1', 'ok'),
+      causeOf('GET /s/', 'fail', 'FAILED'),
     ];
-    const apart = apartTexts(shown, ownKey);
-    expect([...apart.keys()]).toEqual([ownKey(shown[2] as RootCause)]);
-    const kept = [...apart.values()][0];
-    expect(kept).toMatchObject({ apart: true, endpoint });
-    expect(causeFingerprint(kept as RootCause)).not.toBe(causeFingerprint(shown[0] as RootCause));
+    const apart = apartTexts(reads, ownKey);
+    const fingerprint = (one: StructureCause) => {
+      const kept = apart.get(ownKey(one));
+      return kept === undefined ? undefined : causeFingerprint(kept);
+    };
+    const [read, ok, , fail] = reads as [
+      StructureCause,
+      StructureCause,
+      StructureCause,
+      StructureCause,
+    ];
+    expect(fingerprint(read)).toBe(fingerprint(ok));
+    expect(fingerprint(fail)).toBeDefined();
+    expect(fingerprint(fail)).not.toBe(fingerprint(ok));
   });
 
   it('keeps differences each shown once one row, and answers with no difference of their own', () => {
@@ -137,6 +194,7 @@ describe('apartTexts', () => {
       causeOf('GET /a/', 'x', 'y'),
       causeOf('GET /b/', 'p', 'q'),
     ];
-    expect(apartTexts(shown, ownKey).size).toBe(0);
+    // `/a/`'s difference, in two answers, is keyed by itself; `/b/`'s one answer keeps its endpoint's key.
+    expect([...apartTexts(shown, ownKey).keys()]).toEqual([ownKey(shown[0] as RootCause)]);
   });
 });
