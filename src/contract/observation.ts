@@ -102,6 +102,16 @@ export const divergencePatternSchema = z
   })
   .describe('the cross-runtime patterns recognised in the divergence');
 
+/** One side of a flow step with `until`. */
+const waitedSchema = z.looseObject({
+  tries: countSchema.describe('how many times the step was sent to this side, the first included'),
+  met: z
+    .boolean()
+    .describe(
+      'whether its last answer met the condition (when not, the step lists it under expectations)',
+    ),
+});
+
 /** What every result holds, whatever its verdict. */
 export const observationBaseShape = {
   caseId: z.string().describe('suite/id'),
@@ -228,6 +238,15 @@ export const observationBaseShape = {
         .array(z.string())
         .exactOptional()
         .describe('where captured values were compared as their placeholders'),
+      waited: z
+        .looseObject({
+          baseline: waitedSchema,
+          candidate: waitedSchema,
+        })
+        .exactOptional()
+        .describe(
+          "a step with `until`: each side's sends (its last answer is the one compared) and whether that answer met the condition",
+        ),
     })
     .exactOptional()
     .describe('a step of a flow'),

@@ -14,6 +14,8 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   rule: ['rules'],
   status: ['expect'],
   name: ['id'],
+  retry: ['until'],
+  wait: ['until'],
 };
 
 /**

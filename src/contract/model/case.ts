@@ -141,6 +141,27 @@ export const caseSchemas = once(() => {
     })
     .readonly();
 
+  /**
+   * A step's `until`: the step is sent again, on each side independently,
+   * until that side's answer meets every part of the condition (`status`,
+   * a value `found` by a capture's source, that value `equals` a given one),
+   * at most `tries` times, `intervalMs` apart. Only the last answer is compared.
+   */
+  const until = z
+    .strictObject({
+      /** The status the answer must have. */
+      status: orUndefined(z.number()),
+      /** A place in the answer, read as a capture reads it (its `name` is `until`): it must find a value. */
+      found: orUndefined(capture),
+      /** The text the found value must have (as a capture substitutes it); undefined: any value. */
+      equals: orUndefined(z.string()),
+      /** Sends at most, the first included (1 or more). */
+      tries: z.number(),
+      /** Milliseconds between one answer and the next send. */
+      intervalMs: z.number(),
+    })
+    .readonly();
+
   /** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
   const earlierStep = z
     .strictObject({ step: z.string(), request, captures: list(capture) })
@@ -160,6 +181,8 @@ export const caseSchemas = once(() => {
       captures: list(capture),
       /** Variables the step's request uses, each captured by an earlier step. */
       uses: strings,
+      /** The step's `until`: sent again until each side's answer meets it. */
+      until: until.exactOptional(),
       /**
        * Why the flow is not sent at all (it writes, and neither its file nor
        * the config sets `sideEffects: true`); undefined when it runs.
@@ -204,6 +227,13 @@ export const caseSchemas = once(() => {
       secretsFrom: bySide(variables).exactOptional(),
       /** Captures of this step that found nothing, one line each (`baseline: id: …`). */
       problems: strings,
+      /**
+       * A step with `until`: how many times each side was sent it, and whether
+       * its last answer (the one compared) met the condition.
+       */
+      waited: bySide(
+        z.strictObject({ tries: z.number(), met: z.boolean() }).readonly(),
+      ).exactOptional(),
       /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
       masked: strings.exactOptional(),
       /**
@@ -284,6 +314,7 @@ export const caseSchemas = once(() => {
     request,
     captureSource,
     capture,
+    until,
     flowStep,
     earlierStep,
     captured,
@@ -337,6 +368,8 @@ export type CaseRequest = z.output<Schemas['request']>;
 export type CaptureSource = z.output<Schemas['captureSource']>;
 /** One variable a step captures from its response. */
 export type CaptureSpec = z.output<Schemas['capture']>;
+/** A step's `until`: the condition each side's answer is sent again until it meets, and the budget. */
+export type Until = z.output<Schemas['until']>;
 /** A step's place in its flow, carried by the step's `Case`. */
 export type FlowStep = z.output<Schemas['flowStep']>;
 /** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */

@@ -11,7 +11,8 @@
  * and no more than `max` per run (`secondLook` in the config,
  * `--second-look N`; 0 turns it off). A side answered from a recording is
  * never asked again, and nothing is sent again with `--noise`, whose
- * replica is that evidence already. A write is never sent again.
+ * replica is that evidence already. A write is never sent again, nor a flow
+ * step whose `until` a side did not meet (its last answer is the one compared).
  *
  * The second answers are held beside the first while the two are compared,
  * so a case where either side's first answer is larger than `maxBytes`
@@ -84,6 +85,8 @@ export function createSecondLooks(input: {
   return {
     look: async (exchange) => {
       if (max <= 0 || exchange.replica !== undefined || input.stopped?.() === true) return exchange;
+      // A step whose `until` a side never met is judged on that side's last answer, as it came.
+      if (unmetUntil(exchange)) return exchange;
       // Measured before masking: judging a large answer twice is part of the cost.
       const bytes = Math.max(answerBytes(exchange.baseline), answerBytes(exchange.candidate));
       if (bytes > maxBytes) {
@@ -112,4 +115,10 @@ export function createSecondLooks(input: {
     },
     tally: () => ({ max, sent, over, maxBytes, tooLarge }),
   };
+}
+
+/** A flow step with `until` that a side's last answer did not meet. */
+function unmetUntil(exchange: Exchange): boolean {
+  const waited = exchange.flow?.waited;
+  return waited !== undefined && (!waited.baseline.met || !waited.candidate.met);
 }

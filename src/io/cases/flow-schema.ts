@@ -5,70 +5,13 @@
  * captured by an earlier step: a problem at the field that uses it otherwise.
  */
 import * as z from 'zod';
+import { isWriteMethod } from '../../contract/model/case.js';
 import { rulesSpecSchema } from '../../contract/rules/schema.js';
 import { templatedStrings, VARIABLE_NAME, variablesIn } from '../../core/flow/template.js';
-import { parseXPath } from '../../core/xml/xpath.js';
-import { isPointer } from '../../util/json-pointer.js';
 import { once } from '../../util/once.js';
-import { compileSafe, type SafeRegex, safeRegexProblem } from '../../util/safe-regex.js';
+import { captureProblems } from './answer-place.js';
 import { requestSchemas } from './request-schema.js';
-
-const SOURCES = ['json', 'xpath', 'header'] as const;
-
-/** How many groups a regular expression has (`(a)(b)` → 2). */
-function groupCount(regex: SafeRegex): number {
-  return regex.groups;
-}
-
-function compile(source: string): SafeRegex | string {
-  return safeRegexProblem(source) ?? compileSafe(source);
-}
-
-type CaptureInput = {
-  json?: string | undefined;
-  xpath?: string | undefined;
-  header?: string | undefined;
-  regex?: string | undefined;
-  group?: number | undefined;
-};
-
-/** Problems of one capture's fields, as [field, message] pairs. */
-function captureProblems(spec: CaptureInput): [string | undefined, string][] {
-  const problems: [string | undefined, string][] = [];
-  const sources = SOURCES.filter((key) => spec[key] !== undefined);
-  const [first, second] = sources;
-  if (first !== undefined && second !== undefined) {
-    problems.push([
-      second,
-      `cannot be set together with ${first} (a capture reads one place: json, xpath or header, or the body with regex alone)`,
-    ]);
-  }
-  if (first === undefined && spec.regex === undefined) {
-    problems.push([
-      undefined,
-      'needs a source: json (a pointer such as /id), xpath, header, or regex (over the body text)',
-    ]);
-  }
-  if (spec.json !== undefined && !isPointer(spec.json)) {
-    problems.push([
-      'json',
-      `must be a JSON pointer such as /id or /items/0/id (got ${JSON.stringify(spec.json)})`,
-    ]);
-  }
-  const xpath = spec.xpath === undefined ? [] : parseXPath(spec.xpath);
-  if (typeof xpath === 'string') problems.push(['xpath', `is not XPath-lite: it ${xpath}`]);
-  const regex = spec.regex === undefined ? undefined : compile(spec.regex);
-  if (typeof regex === 'string')
-    problems.push(['regex', `is not a valid regular expression (${regex})`]);
-  if (spec.group !== undefined) {
-    if (spec.regex === undefined)
-      problems.push(['group', 'needs regex (the group of its match to capture)']);
-    else if (regex !== undefined && typeof regex !== 'string' && spec.group > groupCount(regex)) {
-      problems.push(['group', `is ${spec.group} but the regex has ${groupCount(regex)} group(s)`]);
-    }
-  }
-  return problems;
-}
+import { untilSchema } from './until-schema.js';
 
 /** The flow schemas, built on first use (see `stepsSchema`). */
 function buildFlowSchemas() {
@@ -136,6 +79,7 @@ function buildFlowSchemas() {
       request: requestSchema,
       capture: captureMapSchema.optional(),
       expect: expectSchema.optional(),
+      until: untilSchema().optional(),
       rules: rulesSpecSchema().optional(),
     })
     .describe('One request of a flow; may use {{name}} variables captured by earlier steps');
@@ -149,8 +93,6 @@ function buildFlowSchemas() {
 
 type FlowSchemas = ReturnType<typeof buildFlowSchemas>;
 let built: FlowSchemas | undefined;
-
-export type CaptureInputSpec = z.infer<FlowSchemas['captureSchema']>;
 
 export type StepSpec = z.infer<FlowSchemas['stepSchema']>;
 
@@ -222,6 +164,8 @@ export function flowProblems(steps: readonly StepSpec[]): { path: Path; message:
       });
     }
     for (const name of Object.keys(step.capture ?? {})) defined.add(name);
+    const resent = resendProblem(step);
+    if (resent !== undefined) problems.push({ path: ['steps', index, 'until'], message: resent });
   }
   return problems;
 }
@@ -240,4 +184,17 @@ function undefinedMessage(
   if (by === undefined) return `uses {{${name}}}, which no step captures (${known})`;
   const where = by === index ? 'this step' : `a later step ("${steps[by]?.id ?? ''}")`;
   return `uses {{${name}}}, which only ${where} captures; a step can use only what earlier steps captured`;
+}
+
+/**
+ * `until` sends its step again: a step whose method writes (POST, PUT, a
+ * custom one) may do so only when the step says a second send changes
+ * nothing (`idempotent: true`), since a POST sent again may write twice.
+ */
+function resendProblem(step: StepSpec): string | undefined {
+  const { until } = step;
+  if (until === undefined || until.idempotent === true) return undefined;
+  const { method } = step.request;
+  if (!isWriteMethod(method)) return undefined;
+  return `sends the step again until its condition holds, and ${method} may write: add idempotent: true to until if sending it again changes nothing (a read sent as ${method}), or wait with a later read step instead`;
 }

@@ -13,12 +13,14 @@ import {
   type Flow,
   type FlowStep,
   isWriteMethod,
+  type Until,
 } from '../../contract/model/case.js';
 import { resolveRules } from '../../contract/rules/schema.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { ALWAYS_REDACTED } from '../../core/redact/redact.js';
 import { compileSafe } from '../../util/safe-regex.js';
-import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
+import type { CaptureInput } from './answer-place.js';
+import { type StepSpec, variableUses } from './flow-schema.js';
 import {
   compact,
   type EntryParts,
@@ -27,6 +29,12 @@ import {
   type ResolveContext,
   resolveRequest,
 } from './resolve-request.js';
+import {
+  DEFAULT_UNTIL_INTERVAL_MS,
+  DEFAULT_UNTIL_TRIES,
+  equalsText,
+  type UntilSpec,
+} from './until-schema.js';
 
 /** The flow written at `cases[parts.index]` (its steps checked by the schema). */
 export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
@@ -52,6 +60,7 @@ export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
       steps: steps.length,
       captures,
       uses: [...new Set(Array.from(variableUses(step.request, []), (use) => use.name))],
+      ...(step.until === undefined ? {} : { until: untilOf(step.until) }),
       ...shared,
       ...(k === 0 ? {} : { before: earlier.slice() }),
     };
@@ -95,7 +104,27 @@ function captureSpecs(step: StepSpec): readonly CaptureSpec[] {
   }));
 }
 
-function sourceOf(spec: CaptureInputSpec): CaptureSource {
+/** A step's `until` as the flow runner reads it: defaults filled, its place read as a capture's. */
+function untilOf(spec: UntilSpec): Until {
+  const picks = spec.json ?? spec.xpath ?? spec.header ?? spec.regex;
+  return {
+    status: spec.status,
+    found:
+      picks === undefined
+        ? undefined
+        : {
+            name: 'until',
+            source: sourceOf(spec),
+            regex: spec.regex === undefined ? undefined : compileSafe(spec.regex),
+            group: spec.group,
+          },
+    equals: equalsText(spec.equals),
+    tries: spec.tries ?? DEFAULT_UNTIL_TRIES,
+    intervalMs: spec.intervalMs ?? DEFAULT_UNTIL_INTERVAL_MS,
+  };
+}
+
+function sourceOf(spec: CaptureInput): CaptureSource {
   if (spec.json !== undefined) return { kind: 'json', pointer: spec.json };
   if (spec.xpath !== undefined) return { kind: 'xpath', path: spec.xpath };
   if (spec.header !== undefined) return { kind: 'header', name: spec.header.toLowerCase() };

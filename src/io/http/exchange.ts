@@ -85,12 +85,22 @@ export interface ReplicaSends {
  * and to a replica instance (`ReplicaSends.runsFlows`) with its own, as a
  * flow run of its own (a replica that fails stops only its own steps).
  */
+/** What a run's sender does besides sending each case to both sides. */
+export interface SenderExtras {
+  /** With `--noise`: where each case (and, for a replica instance, each flow) is sent too. */
+  readonly replica?: ReplicaSends | undefined;
+  /** The second look: a safe request sent once more to each side when its answers differ in value. */
+  readonly lookAgain?: LookAgain | undefined;
+  /** Checked while a flow step with `until` waits: once true (a signal), it stops waiting. */
+  readonly stopped?: (() => boolean) | undefined;
+}
+
 export function exchangeSender(
   baseline: TargetClient,
   candidate: TargetClient,
-  replica?: ReplicaSends,
-  lookAgain?: LookAgain,
+  extras: SenderExtras = {},
 ): Sender<Exchange> {
+  const { replica, lookAgain, stopped } = extras;
   return {
     send: (testCase, inSequence) => {
       const sent = exchangeCase(
@@ -105,9 +115,11 @@ export function exchangeSender(
       return lookAgain === undefined ? sent : sent.then(lookAgain);
     },
     flow: () => {
-      const run = createFlowRun({ baseline, candidate });
+      const run = createFlowRun({ baseline, candidate }, { stopped });
       const again =
-        replica?.runsFlows === true ? createFlowRun({ replica: replica.client }) : undefined;
+        replica?.runsFlows === true
+          ? createFlowRun({ replica: replica.client }, { stopped })
+          : undefined;
       return async (testCase: StepCase): Promise<Sent<Exchange>> => {
         const [outcome, other] = await Promise.all([run.step(testCase), again?.step(testCase)]);
         if (outcome.kind === 'skipped') return outcome;
@@ -116,6 +128,9 @@ export function exchangeSender(
           requests: { baseline: b.request, candidate: c.request },
           variables: { baseline: b.variables, candidate: c.variables },
           problems: outcome.problems,
+          ...(b.waited === undefined || c.waited === undefined
+            ? {}
+            : { waited: { baseline: b.waited, candidate: c.waited } }),
         };
         const value = { case: testCase, baseline: b.answer, candidate: c.answer, flow };
         if (other?.kind !== 'sent') {

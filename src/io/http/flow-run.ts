@@ -17,8 +17,10 @@ import type { SideOutcome } from '../../contract/model/exchange.js';
 import { bindRequest } from '../../core/flow/bind.js';
 import { capture, describeSource } from '../../core/flow/capture.js';
 import { placeholder } from '../../core/flow/template.js';
+import { describeUntil } from '../../core/flow/until.js';
 import { planOf } from '../../core/request/plan.js';
 import type { TargetClient } from './client.js';
+import { type Waited, waitUntil } from './until-wait.js';
 
 /** A flow step's case. */
 export type StepCase = Case & { readonly flow: FlowStep };
@@ -26,8 +28,17 @@ export type StepCase = Case & { readonly flow: FlowStep };
 /** One side of a sent step: its request as bound, its answer, its variables after the step's captures. */
 export interface SentSide {
   readonly request: CaseRequest;
+  /** The last answer (a step with `until` may have been sent more than once). */
   readonly answer: SideOutcome;
   readonly variables: Variables;
+  /** A step with `until`: the sends it took on this side, and whether its last answer met it. */
+  readonly waited?: { readonly tries: number; readonly met: boolean };
+}
+
+/** How a flow run sends. */
+export interface FlowRunOptions {
+  /** Checked while a step with `until` waits: once true (a signal), it stops waiting. */
+  readonly stopped?: (() => boolean) | undefined;
 }
 
 /** What became of one step: sent (each side's request and answer), or not sent and why. */
@@ -57,6 +68,7 @@ interface SideState<S extends string> {
 /** A flow run over `clients`, one per side, named by their keys (in messages too). */
 export function createFlowRun<S extends string>(
   clients: Readonly<Record<S, TargetClient>>,
+  options: FlowRunOptions = {},
 ): FlowRun<S> {
   // The keys of a record typed by S are S (built by the caller, not parsed input).
   const sides = (Object.keys(clients) as S[]).map(
@@ -75,16 +87,34 @@ export function createFlowRun<S extends string>(
       const sent = await Promise.all(
         sides.map(async (side) => {
           const request = bindRequest(testCase.request, side.vars);
-          const answer = await side.client.send(planOf(request), share, testCase);
-          return { side, request, answer };
+          const plan = planOf(request);
+          const answer = await side.client.send(plan, share, testCase);
+          if (flow.until === undefined) return { side, request, answer };
+          // Each side waits on its own; a send again shares no decoding with the other side.
+          const waited = await waitUntil(flow.until, answer, {
+            send: () => side.client.send(plan, undefined, testCase),
+            once: side.client.recorded === true,
+            stopped: options.stopped,
+          });
+          return { side, request, answer: waited.answer, waited };
         }),
       );
       stopped = transportStop(flow, sent);
       const problems: string[] = [];
       const out = {} as Record<S, SentSide>;
-      for (const { side, request, answer } of sent) {
+      for (const { side, request, answer, waited } of sent) {
+        if (waited !== undefined) problems.push(...unmetLine(flow, side.name, waited));
         captureSide(flow, answer, side, problems);
-        out[side.name] = { request, answer, variables: new Map(side.vars) };
+        const variables = new Map(side.vars);
+        out[side.name] =
+          waited === undefined
+            ? { request, answer, variables }
+            : {
+                request,
+                answer,
+                variables,
+                waited: { tries: waited.tries, met: waited.unmet === undefined },
+              };
       }
       return { kind: 'sent', sides: out, problems };
     },
@@ -108,6 +138,17 @@ function unbound(flow: FlowStep, sides: readonly SideState<string>[]): string | 
     return `not sent: ${placeholder(name)} has no ${whose} (${reason})`;
   }
   return undefined;
+}
+
+/** The unmet `until` of one side, as an unmet expectation of the step (none when it was met). */
+function unmetLine(flow: FlowStep, side: string, waited: Waited): string[] {
+  const { unmet } = waited;
+  if (unmet === undefined || flow.until === undefined) return [];
+  const tries = `${waited.tries} ${waited.tries === 1 ? 'try' : 'tries'}`;
+  const budget = unmet.interrupted
+    ? `${tries} of ${flow.until.tries} (the run was stopped)`
+    : tries;
+  return [`${side}: until ${describeUntil(flow.until)} not met after ${budget}: ${unmet.reason}`];
 }
 
 /** Why the flow stops after this step: a side that failed in transport. */

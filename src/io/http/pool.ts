@@ -72,7 +72,11 @@ export interface ExecuteInput {
 /** A run's pool: every case to both sides (see the module comment). */
 export function executeCases(input: ExecuteInput): Promise<Executed> {
   const { clock, inFlight } = input;
-  const sender = exchangeSender(input.baseline, input.candidate, input.replica, input.lookAgain);
+  const sender = exchangeSender(input.baseline, input.candidate, {
+    replica: input.replica,
+    lookAgain: input.lookAgain,
+    stopped: input.stopped,
+  });
   const onExchange =
     inFlight === undefined
       ? input.onExchange
@@ -110,7 +114,7 @@ export function executeCases(input: ExecuteInput): Promise<Executed> {
 
 /** Each flow run again on both sides (their states stay in step); the baseline's answers are the replica's. */
 function flowAgain(input: ExecuteInput, before: () => Promise<void>): FlowAgain<Exchange> {
-  const sender = exchangeSender(input.baseline, input.candidate);
+  const sender = exchangeSender(input.baseline, input.candidate, { stopped: input.stopped });
   return {
     before,
     flow: () => sender.flow(),

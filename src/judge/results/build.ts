@@ -215,11 +215,13 @@ function commonOf(
     verdict: 'equal',
     kinds: judgement.verdict === 'equal' ? NO_KINDS : judgement.divergence.kinds,
   };
-  placeOf(base, exchange.case, exchange.flow?.masked);
+  placeOf(base, exchange.case, exchange.flow);
   const headers = writeHeaderNames(exchange.case, context.redact);
   if (headers !== undefined) base.request = { ...base.request, headers };
   const expectations = expectationFailures(exchange);
-  if (expectations.length > 0) base.expectations = expectations;
+  // An unmet `until` quotes the value its side's answer held: redacted as any answer's text.
+  if (expectations.length > 0)
+    base.expectations = expectations.map((line) => context.redact.text(line));
   const notes = withoutLabelledCharset(
     encodingNotes(exchange.baseline, exchange.candidate),
     judgement.comparison?.headers,
@@ -264,9 +266,9 @@ const MAX_ORIGIN_PLACES = 20;
 function placeOf(
   base: Mutable<ObservationBase>,
   testCase: Case,
-  masked: readonly string[] | undefined,
+  flow: Exchange['flow'] | undefined,
 ): void {
-  if (testCase.flow !== undefined) base.flow = flowRef(testCase.flow, masked);
+  if (testCase.flow !== undefined) base.flow = flowRef(testCase.flow, flow?.masked, flow?.waited);
   if (testCase.serial !== undefined) base.serial = testCase.serial;
 }
 

@@ -1,10 +1,11 @@
 /**
  * What a flow step's result adds: its place in the flow, where captured
- * values were compared as their placeholders, and a redactor that also hides
+ * values were compared as their placeholders, each side's sends of a step
+ * with `until`, and a redactor that also hides
  * the values of the flow's secret variables on both sides. Pure.
  */
 
-import type { FlowStep } from '../../contract/model/case.js';
+import type { FlowExchange, FlowStep } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
 import type { FlowRef } from '../../contract/observation.js';
 import { secretValues } from '../../core/flow/secrets.js';
@@ -15,8 +16,13 @@ import type { Redactor } from '../../core/redact/redact.js';
 const MASKED_SHOWN = 20;
 
 /** The step's place in its flow for its result. */
-export function flowRef(flow: FlowStep, masked: readonly string[] | undefined): FlowRef {
-  const ref = { id: flow.id, step: flow.step, index: flow.index, steps: flow.steps };
+export function flowRef(
+  flow: FlowStep,
+  masked: readonly string[] | undefined,
+  waited?: FlowExchange['waited'],
+): FlowRef {
+  const base = { id: flow.id, step: flow.step, index: flow.index, steps: flow.steps };
+  const ref = waited === undefined ? base : { ...base, waited };
   if (masked === undefined || masked.length === 0) return ref;
   const shown = masked.slice(0, MASKED_SHOWN);
   if (masked.length > MASKED_SHOWN) shown.push(`… ${masked.length - MASKED_SHOWN} more`);

@@ -59,3 +59,25 @@ export function describeMasked(flow: FlowRef): string | undefined {
   if (flow.masked === undefined || flow.masked.length === 0) return undefined;
   return `captured values compared as their placeholders at ${flow.masked.join(', ')}`;
 }
+
+/** `baseline 1 try, candidate 3 tries (not met)`: each side's sends of a step with `until`. */
+export function sidesWaited(flow: FlowRef): string | undefined {
+  const { waited } = flow;
+  if (waited === undefined) return undefined;
+  const side = (name: string, sent: { readonly tries: number; readonly met: boolean }) =>
+    `${name} ${plural(sent.tries, 'try', 'tries')}${sent.met ? '' : ' (not met)'}`;
+  return `${side('baseline', waited.baseline)}, ${side('candidate', waited.candidate)}`;
+}
+
+/** `sent until its condition held: baseline 1 try, candidate 3 tries (not met)`. */
+export function describeWaited(flow: FlowRef): string | undefined {
+  const sides = sidesWaited(flow);
+  return sides === undefined ? undefined : `sent until its condition held: ${sides}`;
+}
+
+/** Whether a step with `until` was sent more than once on a side, or a side never met it. */
+export function waitedLonger(flow: FlowRef | undefined): boolean {
+  const waited = flow?.waited;
+  if (waited === undefined) return false;
+  return [waited.baseline, waited.candidate].some((sent) => sent.tries > 1 || !sent.met);
+}

@@ -5,6 +5,7 @@
  * reader must see. Pure.
  */
 import type { AssessedObservation } from '../../contract/assessment.js';
+import { waitedLonger } from './flows.js';
 
 /** The members of a result union that show a divergence. */
 export type WithFindings<R extends AssessedObservation> = Extract<
@@ -19,7 +20,8 @@ export function hasFindings<R extends AssessedObservation>(result: R): result is
 
 /**
  * A result a reader must see: a divergence, an error, an unmet expectation, a
- * wire-only note, or a divergence of the compared-to report fixed now. A run
+ * wire-only note, a flow step sent again until its `until` held, or a
+ * divergence of the compared-to report fixed now. A run
  * keeps these in memory; report.md, report.html and the console show only
  * these, so they render the same from a run as from its report.json.
  */
@@ -29,6 +31,7 @@ export function isNotable(result: AssessedObservation): boolean {
     result.expectations !== undefined ||
     result.notes !== undefined ||
     result.covered !== undefined ||
-    result.regression === 'fixed'
+    result.regression === 'fixed' ||
+    waitedLonger(result.flow)
   );
 }

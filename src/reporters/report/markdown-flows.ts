@@ -1,14 +1,37 @@
-/** report.md's flow parts: a step's place in its flow, and the cases not sent. Pure. */
+/** report.md's flow parts: a step's place in its flow, the steps that waited, and the cases not sent. Pure. */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
 import type { FlowRef } from '../../contract/observation.js';
-import { describeMasked, describeStep, skippedGroups } from '../../judge/results/flows.js';
+import {
+  describeMasked,
+  describeStep,
+  describeWaited,
+  skippedGroups,
+  waitedLonger,
+} from '../../judge/results/flows.js';
 import { cell } from './markdown-util.js';
 
 /** `**Flow:** step 2 of 4 (read) of flow notes/lifecycle; captured values …`. */
 export function flowLine(flow: FlowRef): string {
-  const masked = describeMasked(flow);
-  return `**Flow:** ${cell(describeStep(flow))}${masked === undefined ? '' : `; ${cell(masked)}`}.`;
+  const parts = [describeStep(flow), describeMasked(flow), describeWaited(flow)];
+  const shown = parts.filter((part): part is string => part !== undefined).map(cell);
+  return `**Flow:** ${shown.join('; ')}.`;
+}
+
+/** "Waited": the steps with `until` sent more than once on a side, or never met, whatever their verdict. */
+export function waitedSection(results: readonly AssessedObservation[]): string[] {
+  const waited = results.filter((result) => waitedLonger(result.flow));
+  if (waited.length === 0) return [];
+  const out = ['', `## Waited (${waited.length})`, ''];
+  out.push(
+    'Flow steps with `until`, sent again until each side met its condition; only the last answers were compared.',
+    '',
+  );
+  for (const result of waited) {
+    const line = result.flow === undefined ? undefined : describeWaited(result.flow);
+    out.push(`- ${cell(result.caseId)}: ${cell(line ?? '')}`);
+  }
+  return out;
 }
 
 /** "Not sent": flows and steps that were skipped, with why. */

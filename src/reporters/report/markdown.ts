@@ -14,7 +14,7 @@ import { coverageGaps, coverageLine, coverageTable } from './coverage-text.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
 import { decisionsSection } from './markdown-decisions.js';
-import { flowLine, skippedSection } from './markdown-flows.js';
+import { flowLine, skippedSection, waitedSection } from './markdown-flows.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, fenced, inlineCode, prose, table } from './markdown-util.js';
@@ -384,6 +384,7 @@ function* markdownParts(report: RunReport): Iterable<string> {
   yield* acceptedSection(report);
   yield* runErrorsSection(report);
   yield* skippedSection(report.results);
+  yield* waitedSection(report.results);
   yield* ['', latencySection(report)];
   yield* coverageSection(report);
   yield* encodingNotesSection(report.results);

@@ -10,7 +10,13 @@ import { KIND_REPORT_ORDER, primaryKind } from '../../../contract/model/comparis
 import type { FlowRef } from '../../../contract/observation.js';
 import type { FixedDivergence, RunReport } from '../../../contract/report.js';
 import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../contract/vocabulary.js';
-import { describeMasked, describeStep } from '../../../judge/results/flows.js';
+import {
+  describeMasked,
+  describeStep,
+  describeWaited,
+  sidesWaited,
+  waitedLonger,
+} from '../../../judge/results/flows.js';
 import { latencyOf } from '../../../judge/results/latency.js';
 import { countedAs } from '../../../judge/results/summary.js';
 import { compareText } from '../../../util/text.js';
@@ -237,8 +243,19 @@ function rowOf(result: AssessedObservation, fixed: FixedByCase, withDiff = true)
 }
 
 function flowNotes(flow: FlowRef): string[] {
-  const masked = describeMasked(flow);
-  return masked === undefined ? [describeStep(flow)] : [describeStep(flow), masked];
+  const notes = [describeStep(flow), describeMasked(flow), describeWaited(flow)];
+  return notes.filter((note): note is string => note !== undefined);
+}
+
+/** The card's note on the steps with `until` that were sent again (or never met), whatever their verdict. */
+function waitedNote(report: RunReport): string[] {
+  const waited = report.results.filter((result) => waitedLonger(result.flow));
+  if (waited.length === 0) return [];
+  const steps = waited.map((result) => {
+    const sides = result.flow === undefined ? undefined : sidesWaited(result.flow);
+    return `${result.caseId} (${sides ?? ''})`;
+  });
+  return [`Waited (until): ${steps.join('; ')}.`];
 }
 
 /** Listed: what is not plainly equal, plus what the compared-to report had and is fixed now. */
@@ -445,7 +462,11 @@ export function viewWithoutRows(report: RunReport): HtmlView {
           },
     candidate: report.candidate,
     counts: countsOf(n),
-    countNotes: [...(n.runErrors > 0 ? [`${runErrorsLine(n)}.`] : []), `${junitLine(n)}.`],
+    countNotes: [
+      ...(n.runErrors > 0 ? [`${runErrorsLine(n)}.`] : []),
+      `${junitLine(n)}.`,
+      ...waitedNote(report),
+    ],
     ...(regression === undefined ? {} : { regression }),
     kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], n.byKind[k]] as const),
     ...(note === undefined ? {} : { kindsNote: `By kind: ${note}.` }),
