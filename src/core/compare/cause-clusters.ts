@@ -291,7 +291,7 @@ export function clusterCauses(
   // One side's refused writes that lack a header its accepted writes sent (`missing-headers.ts`).
   const headers = missingHeaders(all, acceptedWrites, new Map([...recurrences, ...checked]));
   // A route family one side does not have: its router's one not-found answer (`missing-routes.ts`).
-  const unrouted = missingRoutes(
+  const routes = missingRoutes(
     all,
     servedEndpoints,
     new Map([
@@ -303,6 +303,7 @@ export function clusterCauses(
       ...[...refused47].map((key) => [key, GATHERED] as const),
     ]),
   );
+  const unrouted = routes.statuses;
   // One list under two names reordered one way (`same-reorders.ts`).
   const reorders = sameReorders(all);
   const patterns =
@@ -381,7 +382,10 @@ export function clusterCauses(
       for (const key of first.keys) perResource.add(key);
     }
   }
-  const statusBodies = bodiesOfStatus(all);
+  const ofStatus = bodiesOfStatus(all);
+  // A route family's not-found bodies are its router's answer, part of the status (rule 54).
+  const statusBodies =
+    routes.bodies.size === 0 ? ofStatus : new Set([...ofStatus, ...routes.bodies]);
   const recurring = new Map<string, RootCause>([
     ...patterns,
     ...errorBodies(all, new Set([...statusBodies, ...handlers.keys()])),
@@ -409,8 +413,11 @@ export function clusterCauses(
     for (const key of patternKeys) recurring.set(key, cause);
   }
   // A message reworded where its place named the status in some answers only: rule 3's rows.
+  // A route family's not-found body rewords nothing: the router answered (rule 54).
   const reworded = rewordedFindings(
-    rewordings.filter((one) => namedSideOf(one.value) !== undefined),
+    rewordings.filter(
+      (one) => namedSideOf(one.value) !== undefined && !routes.cases.has(one.caseId),
+    ),
   );
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);

@@ -38,8 +38,11 @@
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
+import { changeKey, membersOf } from './change-keys.js';
 import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
+import { describesBody } from './findings.js';
 import type { AnswerBodies } from './optional-members.js';
+import { ownKey } from './recurring-causes.js';
 import { reasonKey } from './refusal.js';
 import { ANY_ROUTE, causeKey, isRecurringStatus, methodOf } from './root-cause.js';
 
@@ -113,13 +116,19 @@ export function elidedNotFound(body: unknown, request: { method: string; path: s
   return elide(text, request.method.toUpperCase(), '{method}');
 }
 
-/** The words of an elided body (an HTML page's text), as a reason: values elided. */
-function wordsOf(elided: string): string | undefined {
-  const text = elided
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** A body's words: an HTML page's text, a JSON document's strings (depth first), a text as it is. */
+function textOf(body: unknown): string {
+  if (typeof body === 'string') {
+    return body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  }
+  if (Array.isArray(body)) return body.map(textOf).join(' ');
+  if (typeof body === 'object' && body !== null) return Object.values(body).map(textOf).join(' ');
+  return '';
+}
+
+/** The words of a not-found body, the request's own method, path and segments elided, as a reason. */
+function wordsOf(body: unknown, request: { method: string; path: string }): string | undefined {
+  const text = elidedNotFound(textOf(body), request).replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : reasonKey(text);
 }
 
@@ -133,6 +142,10 @@ function fileOf(caseId: string): string {
 interface Endpoint {
   /** The elided not-found bodies it answered; `undefined` once it answered anything else. */
   notFound: Set<string> | undefined;
+  /** One such answer's body and request: the row's words. */
+  shown?: { readonly body: unknown; readonly request: { method: string; path: string } };
+  /** The case ids of its answers the other side served. */
+  readonly cases: Set<string>;
   /** The status causes of answers the other side served. */
   readonly keys: Set<string>;
   readonly files: Set<string>;
@@ -166,7 +179,12 @@ function endpointsOf(
     const status = answer[side]?.status;
     const against = answer[other]?.status;
     if (status === undefined || against === undefined || request === undefined) continue;
-    const seen = out.get(endpoint) ?? { notFound: new Set(), keys: new Set(), files: new Set() };
+    const seen: Endpoint = out.get(endpoint) ?? {
+      notFound: new Set(),
+      cases: new Set(),
+      keys: new Set(),
+      files: new Set(),
+    };
     out.set(endpoint, seen);
     if (seen.notFound === undefined) continue;
     const cut = answer.bodies?.cut?.[side] !== undefined;
@@ -184,6 +202,8 @@ function endpointsOf(
       continue;
     }
     for (const key of keys) seen.keys.add(key);
+    seen.cases.add(answer.caseId);
+    seen.shown ??= { body: answer.bodies?.[side], request };
   }
   return out;
 }
@@ -192,20 +212,16 @@ function endpointsOf(
 interface Family {
   readonly method: string;
   readonly file: string;
-  readonly elided: string;
+  readonly shown: NonNullable<Endpoint['shown']>;
   readonly endpoints: string[];
   readonly keys: string[];
+  readonly cases: string[];
 }
 
 /** A family's cause: one side's not-found answer on the routes of one method and case file. */
-function familyCause(
-  side: Side,
-  method: string,
-  file: string,
-  elided: string,
-  endpoints: readonly string[],
-): StatusCause {
-  const reason = wordsOf(elided);
+function familyCause(side: Side, family: Family): StatusCause {
+  const { method, file, shown, endpoints } = family;
+  const reason = wordsOf(shown.body, shown.request);
   const routes = endpoints.map(pathOfEndpoint).sort(compareText);
   return {
     type: 'status',
@@ -218,6 +234,16 @@ function familyCause(
   };
 }
 
+/** What the rule makes of the run's answers. */
+export interface MissingRoutes {
+  /** By cause key (`causeKey`) of an answer's own status cause: its family's cause. */
+  readonly statuses: ReadonlyMap<string, RootCause>;
+  /** Own keys of the body findings that are part of their answer's status finding. */
+  readonly bodies: ReadonlySet<string>;
+  /** The case ids of the families' answers: their bodies are the router's, no wording of their own. */
+  readonly cases: ReadonlySet<string>;
+}
+
 /**
  * By cause key (`causeKey`) of an answer's own status cause: the route
  * family it is part of (see the module comment). `joined` holds the status
@@ -228,9 +254,11 @@ export function missingRoutes(
   answers: Iterable<RouteAnswer>,
   served: ServedEndpoints = NO_SERVED_ENDPOINTS,
   joined: ReadonlyMap<string, RootCause> = new Map(),
-): Map<string, RootCause> {
+): MissingRoutes {
   const given = [...answers];
   const out = new Map<string, RootCause>();
+  const bodies = new Set<string>();
+  const cases = new Set<string>();
   for (const side of ['baseline', 'candidate'] as const) {
     const families = new Map<string, Family>();
     for (const [endpoint, seen] of endpointsOf(given, side, joined)) {
@@ -241,18 +269,60 @@ export function missingRoutes(
       if (served[side].has(endpoint)) continue;
       const [elided = ''] = notFound;
       const [file = ''] = files;
-      const key = JSON.stringify([methodOf(endpoint), file, elided]);
+      const { shown } = seen;
+      if (shown === undefined) continue;
       const method = methodOf(endpoint);
-      const family = families.get(key) ?? { method, file, elided, endpoints: [], keys: [] };
+      const key = JSON.stringify([method, file, elided]);
+      const family = families.get(key) ?? {
+        method,
+        file,
+        shown,
+        endpoints: [],
+        keys: [],
+        cases: [],
+      };
       families.set(key, family);
       family.endpoints.push(endpoint);
       family.keys.push(...keys);
+      family.cases.push(...seen.cases);
     }
-    for (const { method, file, elided, endpoints, keys } of families.values()) {
-      if (endpoints.length < 2) continue;
-      const cause = familyCause(side, method, file, elided, endpoints);
-      for (const own of keys) out.set(own, cause);
+    for (const family of families.values()) {
+      if (family.endpoints.length < 2) continue;
+      const cause = familyCause(side, family);
+      for (const own of family.keys) out.set(own, cause);
+      for (const body of bodiesOf(given, new Set(family.cases))) bodies.add(body);
+      for (const id of family.cases) cases.add(id);
     }
   }
+  return { statuses: out, bodies, cases };
+}
+
+/**
+ * The own keys (`ownKey`) of the body findings of a family's answers (a body
+ * of another kind, members and values of the not-found side's body, the
+ * headers that describe it) whose change no other answer of the run shows:
+ * the router's answer, part of the status finding.
+ */
+function bodiesOf(answers: readonly RouteAnswer[], cases: ReadonlySet<string>): Set<string> {
+  const isBody = (cause: RootCause) =>
+    cause.type === 'body-kind' ||
+    cause.type === 'structure' ||
+    (cause.type === 'header' && describesBody(cause.name));
+  // What changed, wherever it shows: a member change by its change key, whatever its resource.
+  const changed = (cause: RootCause) =>
+    cause.type === 'structure' && cause.difference === undefined
+      ? membersOf(cause).map(changeKey)
+      : [ownKey(cause)];
+  const inFamily = new Map<string, string[]>();
+  const elsewhere = new Set<string>();
+  for (const { caseId, findings } of answers) {
+    for (const { cause } of findings) {
+      if (!isBody(cause)) continue;
+      if (cases.has(caseId)) inFamily.set(ownKey(cause), changed(cause));
+      else for (const key of changed(cause)) elsewhere.add(key);
+    }
+  }
+  const out = new Set<string>();
+  for (const [own, keys] of inFamily) if (!keys.some((key) => elsewhere.has(key))) out.add(own);
   return out;
 }
