@@ -75,7 +75,11 @@ describe('missingRoutes', () => {
     ]);
     expect(other.statuses.size).toBe(0);
     const served = servedEndpointsOf([
-      { endpoint: 'GET /r/:id', baseline: { status: 200 }, candidate: { status: 200 } },
+      {
+        endpoint: 'GET /r/:id',
+        baseline: { status: 200, durationMs: 1 },
+        candidate: { status: 200, durationMs: 1 },
+      },
     ]);
     const record = missingRoutes(
       [
