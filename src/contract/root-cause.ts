@@ -205,6 +205,18 @@ export const rootCauseSchema = z
         .describe(
           "on the endpoint '* *': the request header, lower case, that every write one side refused with this status lacked and every write it accepted sent (tracker rule 51); that side's status, the other's 0 (any success); part of the fingerprint",
         ),
+      missingRoute: z
+        .string()
+        .exactOptional()
+        .describe(
+          "on the endpoint '* *': the method and case file (`POST signalling`) of two endpoints or more one side answered with its one not-found answer (its 404, the reason its words with the request's method, path and segments elided) to every request the other side served (tracker rule 54); the other side's status 0 (any); part of the fingerprint",
+        ),
+      routes: z
+        .array(z.string())
+        .exactOptional()
+        .describe(
+          'with missingRoute: the paths of the endpoints the run showed it on, for the summary; not part of the fingerprint',
+        ),
     }),
     z.looseObject({
       type: z.literal('header'),

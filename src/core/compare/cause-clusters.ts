@@ -99,7 +99,8 @@
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
- * it accepted sent, `missing-headers.ts`), and so are a route one side refuses whole
+ * it accepted sent, `missing-headers.ts`; a route family one side does not
+ * have, `missing-routes.ts`), and so are a route one side refuses whole
  * (`refusal-gates.ts`) and one side's error handler, whatever the method
  * (`error-handlers.ts`: its error document against the other's text pages).
  *
@@ -132,6 +133,7 @@ import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import { ordersOfLists } from './list-orders.js';
 import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
+import { missingRoutes, NO_SERVED_ENDPOINTS, type ServedEndpoints } from './missing-routes.js';
 import {
   namedChange,
   namedSideOf,
@@ -238,7 +240,12 @@ export function clusterCauses(
   {
     byKind = true,
     acceptedWrites = NO_ACCEPTED_WRITES,
-  }: { readonly byKind?: boolean; readonly acceptedWrites?: AcceptedWrites | undefined } = {},
+    servedEndpoints = NO_SERVED_ENDPOINTS,
+  }: {
+    readonly byKind?: boolean;
+    readonly acceptedWrites?: AcceptedWrites | undefined;
+    readonly servedEndpoints?: ServedEndpoints | undefined;
+  } = {},
 ): CauseClusters {
   const given = [...answers];
   // An answer one side refused and the other accepted: its outcome is its operation's own
@@ -283,12 +290,26 @@ export function clusterCauses(
   const checked = checkedParameters(all, recurrences);
   // One side's refused writes that lack a header its accepted writes sent (`missing-headers.ts`).
   const headers = missingHeaders(all, acceptedWrites, new Map([...recurrences, ...checked]));
+  // A route family one side does not have: its router's one not-found answer (`missing-routes.ts`).
+  const routes = missingRoutes(
+    all,
+    servedEndpoints,
+    new Map([
+      ...recurrences,
+      ...checked,
+      ...headers,
+      ...gates,
+      ...handlers,
+      ...[...refused47].map((key) => [key, GATHERED] as const),
+    ]),
+  );
+  const unrouted = routes.statuses;
   // One list under two names reordered one way (`same-reorders.ts`).
   const reorders = sameReorders(all);
   const patterns =
-    checked.size === 0 && reorders.size === 0 && headers.size === 0
+    checked.size === 0 && reorders.size === 0 && headers.size === 0 && unrouted.size === 0
       ? recurrences
-      : new Map([...recurrences, ...checked, ...headers, ...reorders]);
+      : new Map([...recurrences, ...checked, ...headers, ...unrouted, ...reorders]);
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));
@@ -361,7 +382,10 @@ export function clusterCauses(
       for (const key of first.keys) perResource.add(key);
     }
   }
-  const statusBodies = bodiesOfStatus(all);
+  const ofStatus = bodiesOfStatus(all);
+  // A route family's not-found bodies are its router's answer, part of the status (rule 54).
+  const statusBodies =
+    routes.bodies.size === 0 ? ofStatus : new Set([...ofStatus, ...routes.bodies]);
   const recurring = new Map<string, RootCause>([
     ...patterns,
     ...errorBodies(all, new Set([...statusBodies, ...handlers.keys()])),
@@ -389,8 +413,11 @@ export function clusterCauses(
     for (const key of patternKeys) recurring.set(key, cause);
   }
   // A message reworded where its place named the status in some answers only: rule 3's rows.
+  // A route family's not-found body rewords nothing: the router answered (rule 54).
   const reworded = rewordedFindings(
-    rewordings.filter((one) => namedSideOf(one.value) !== undefined),
+    rewordings.filter(
+      (one) => namedSideOf(one.value) !== undefined && !routes.cases.has(one.caseId),
+    ),
   );
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);
@@ -406,6 +433,9 @@ export function clusterCauses(
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
   };
 }
+
+/** A status cause another rule gathered with others (rule 47's refusals worded anew): no route family's. */
+const GATHERED: RootCause = { type: 'status', endpoint: '* *', baseline: 0, candidate: 0 };
 
 /**
  * The cause of one transition both sides refuse under (`refusal-rewordings.ts`):

@@ -64,7 +64,10 @@
  * change in exactly the same answers (`list-orders.ts`), the list's
  * `array-order` row; since a whole text body that is one drawn id on each
  * side is keyed by the two classes (`drawn-format`, rule 32 on whole text
- * bodies), the row of its endpoint's text body. The rows are superseded by the
+ * bodies), the row of its endpoint's text body; since a route family one side
+ * does not have is one cause (`missing-routes.ts`), the status row each
+ * endpoint had, and the row by method of those both sides refused. The rows
+ * are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -104,6 +107,7 @@ import {
   causeFingerprint,
   isCheckedParameter,
   isMissingHeader,
+  isMissingRoute,
   isRecurringStatus,
   isRefusalGate,
   isSharedReason,
@@ -438,8 +442,9 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
-  const out =
-    isCheckedParameter(cause) || isMissingHeader(cause)
+  const out = isMissingRoute(cause)
+    ? missingRouteKeys(input)
+    : isCheckedParameter(cause) || isMissingHeader(cause)
       ? parameterKeys(input)
       : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
         ? redirectKeys(input)
@@ -590,6 +595,25 @@ function documentKeys(input: EarlierInput): string[] {
 function parameterKeys(input: EarlierInput): string[] {
   const [own] = redirectKeys(input);
   return own === undefined ? [] : [...documentKeys(input), own];
+}
+
+/**
+ * A route family one side does not have, one row since (`missing-routes.ts`,
+ * tracker rule 54): the rows its answer had, its transition on its endpoint
+ * with the refusing side's reason (one side accepted) or without (both
+ * refused), and keyed by its method (rule 4, where both refused).
+ */
+function missingRouteKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  const reason = refusalReason({
+    status: { equal: false, baseline, candidate },
+    body: input.changes,
+  });
+  const own = { type: 'status', endpoint: input.endpoint, baseline, candidate } as const;
+  const read = reason === undefined ? [] : [causeFingerprint({ ...own, reason })];
+  return [...read, ...redirectKeys(input)];
 }
 
 /**

@@ -48,10 +48,23 @@ function gateHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
     : { baseline: each, candidate: all };
 }
 
+/** A route family one side does not have (rule 54): serve it, or drop it on purpose. */
+function missingRouteHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
+  const lacking = cause.baseline === 0 ? 'candidate' : 'baseline';
+  const other = lacking === 'candidate' ? 'baseline' : 'candidate';
+  const routes = (cause.routes ?? []).join(', ') || 'these routes';
+  const serve = `add handlers for ${cause.missingRoute ?? ''} ${routes}, as the ${other} has them`;
+  const drop = `remove the feature's routes (${routes}) if it is dropped on purpose, as the ${lacking} has`;
+  return lacking === 'candidate'
+    ? { baseline: drop, candidate: serve }
+    : { baseline: serve, candidate: drop };
+}
+
 function statusHint(
   cause: Extract<RootCause, { type: 'status' }>,
   runtimes: SideRuntimes,
 ): FixHint {
+  if (cause.missingRoute !== undefined) return missingRouteHint(cause);
   if (cause.document === true) return documentHint(cause);
   if (isRefusalGate(cause)) return gateHint(cause);
   const { baseline: b, candidate: c } = cause;

@@ -16,6 +16,7 @@ import {
   ANY_ENDPOINT,
   ANY_ROUTE,
   DIGESTS,
+  isMissingRoute,
   isObjectSignature,
   isRecurringStatus,
   isRefusalGate,
@@ -231,6 +232,23 @@ function headerSummary(cause: RootCause & { type: 'status' }, header: string): s
 }
 
 /**
+ * ``candidate has no route for POST …/offer, …/candidate: 404 (`Cannot {method} {path}`)``:
+ * each route by its last segment, the first four (tracker rule 54).
+ */
+function missingRouteSummary(cause: RootCause & { type: 'status'; missingRoute: string }): string {
+  const side = cause.baseline === 0 ? 'candidate' : 'baseline';
+  const method = cause.missingRoute.slice(0, cause.missingRoute.indexOf(' '));
+  const tails = [
+    ...new Set((cause.routes ?? []).map((path) => `…/${path.slice(path.lastIndexOf('/') + 1)}`)),
+  ];
+  const shown = tails.length > 4 ? [...tails.slice(0, 4), `… (+${tails.length - 4} more)`] : tails;
+  const routes = shown.length === 0 ? 'several endpoints' : shown.join(', ');
+  const status = cause.baseline === 0 ? cause.candidate : cause.baseline;
+  const words = cause.reason === undefined ? 'an empty body' : codeSpan(cause.reason);
+  return shorten(`${side} has no route for ${method} ${routes}: ${status} (${words})`);
+}
+
+/**
  * ``candidate answers every POST /mail/:id/send request both sides refused
  * with 500 (`…`)``: the answers the row lists, never the route's others (a
  * request the other side accepted is a row of its own); a page: ``candidate
@@ -342,6 +360,7 @@ export function causeSummary(cause: RootCause): string {
       if (cause.endpoint === ANY_ROUTE && cause.redirect !== undefined) {
         return redirectSummary(cause, cause.redirect);
       }
+      if (isMissingRoute(cause)) return missingRouteSummary(cause);
       if (cause.parameter !== undefined) return parameterSummary(cause, cause.parameter);
       if (cause.header !== undefined) return headerSummary(cause, cause.header);
       if (isRefusalGate(cause)) return gateSummary(cause);

@@ -62,11 +62,21 @@ export function isMissingHeader(
   return cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.header !== undefined;
 }
 
+/** True for a route family one side does not have (`missing-routes.ts`, tracker rule 54). */
+export function isMissingRoute(
+  cause: RootCause,
+): cause is RootCause & { type: 'status'; missingRoute: string } {
+  return (
+    cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.missingRoute !== undefined
+  );
+}
+
 /** True for a status cause keyed by one side's reason on any endpoint (`shared-reasons.ts`). */
 export function isSharedReason(cause: RootCause): boolean {
   return (
     cause.type === 'status' &&
     cause.endpoint === ANY_ROUTE &&
+    cause.missingRoute === undefined &&
     cause.redirect === undefined &&
     cause.reason !== undefined
   );
@@ -103,6 +113,7 @@ export function isUnroutedMethod(cause: RootCause): boolean {
     cause.redirect === undefined &&
     cause.parameter === undefined &&
     cause.header === undefined &&
+    cause.missingRoute === undefined &&
     cause.document === undefined &&
     answersUnroutedMethod(cause.baseline, cause.candidate)
   );
@@ -162,6 +173,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.document === undefined ? [] : ['document']),
         ...(cause.parameter === undefined ? [] : ['parameter', cause.parameter]),
         ...(cause.header === undefined ? [] : ['header', cause.header]),
+        ...(cause.missingRoute === undefined ? [] : ['no route', cause.missingRoute]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

@@ -166,8 +166,11 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
   const following = consequencesOf(plain);
-  const { acceptedWrites } = input.collected;
-  const clusters = clustersOf(plain, following, runtimesOf(input.head), { acceptedWrites });
+  const { acceptedWrites, servedEndpoints } = input.collected;
+  const clusters = clustersOf(plain, following, runtimesOf(input.head), {
+    acceptedWrites,
+    servedEndpoints,
+  });
   const masking: Assessment = { ...unclustered, clusters };
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
@@ -202,7 +205,11 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const classified = listed.map((r) => assessed(r, classifying));
   // Where a change was keyed by its object kind, the rows it had keyed by place (`earlier-places.ts`).
   const byPlace = clusters.byKind
-    ? clustersOf(plain, following, runtimesOf(input.head), { byKind: false, acceptedWrites })
+    ? clustersOf(plain, following, runtimesOf(input.head), {
+        byKind: false,
+        acceptedWrites,
+        servedEndpoints,
+      })
     : undefined;
   // Grouped once: the tracker's observations and the report's decisions list read the same groups
   // (the rows laid over the findings below change no finding's cause).

@@ -31,6 +31,7 @@ import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
 import type { CauseClusters, ClusterAnswer } from '../../core/compare/cause-clusters.js';
 import { explainingCode } from '../../core/compare/explaining.js';
 import type { AcceptedWrites } from '../../core/compare/missing-headers.js';
+import type { ServedEndpoints } from '../../core/compare/missing-routes.js';
 import {
   type CaseConsequences,
   type Consequences,
@@ -135,13 +136,18 @@ function clusterAnswers(
  * result has a finding); `runtimes`, each side's where known, say whose
  * conventions a cluster may claim (one side's defaults left out); `byKind:
  * false` keys each place as its own, as before object kinds; `acceptedWrites`,
- * the writes each side accepted in the run (tracker rule 51).
+ * the writes each side accepted in the run (tracker rule 51); `servedEndpoints`,
+ * the endpoints each side answered otherwise than `404` (tracker rule 54).
  */
 export function clustersOf(
   results: readonly AssessedObservation[],
   consequences: Consequences,
   runtimes: SideRuntimes = {},
-  keying: { readonly byKind?: boolean; readonly acceptedWrites?: AcceptedWrites | undefined } = {},
+  keying: {
+    readonly byKind?: boolean;
+    readonly acceptedWrites?: AcceptedWrites | undefined;
+    readonly servedEndpoints?: ServedEndpoints | undefined;
+  } = {},
 ): CauseClusters {
   const answers = clusterAnswers(results, consequences);
   return answers.length === 0

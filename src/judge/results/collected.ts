@@ -10,9 +10,11 @@ import type { AssessedObservation } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
 import type { AcceptedWrites } from '../../core/compare/missing-headers.js';
+import type { ServedEndpoints } from '../../core/compare/missing-routes.js';
 import { acceptedWritesOf } from './accepted-writes.js';
 import type { Assessment } from './assessment.js';
 import { orderNoiseIds } from './regression.js';
+import { servedEndpointsOf } from './served-endpoints.js';
 import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
 import { isNotable } from './types.js';
 
@@ -61,6 +63,12 @@ export interface CollectedObservations {
    * 51). Absent: none known.
    */
   readonly acceptedWrites?: AcceptedWrites;
+  /**
+   * The endpoints each side answered with a status other than `404`,
+   * plainly equal answers included (`served-endpoints.ts`, tracker rule 54).
+   * Absent: none known.
+   */
+  readonly servedEndpoints?: ServedEndpoints;
   /** The results of these cases, read back from the file (plainly equal ones included). */
   read(caseIds: ReadonlySet<string>): Promise<Observation[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */
@@ -121,6 +129,7 @@ export function collectedInMemory(
     ranIds,
     ...(orderNoise.size === 0 ? {} : { orderNoise }),
     acceptedWrites: acceptedWritesOf(results),
+    servedEndpoints: servedEndpointsOf(results),
     inRunOrder: runOrderBy(ranIds),
     read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),
     *lines(final) {

@@ -115,6 +115,18 @@ function acceptedOnOneSide(cause: RootCause): boolean {
   return b !== c && (b === 2 || c === 2);
 }
 
+/**
+ * A route family one side does not have (tracker rule 54) is one cause
+ * whatever the other side answered (its status `0`, any): read with this
+ * answer's own statuses, a write the other side accepted is one.
+ */
+function answeredCause(result: AssessedObservation, cause: RootCause): RootCause {
+  if (cause.type !== 'status' || cause.missingRoute === undefined) return cause;
+  const { baseline, candidate } = result;
+  if (baseline.status === undefined || candidate.status === undefined) return cause;
+  return { ...cause, baseline: baseline.status, candidate: candidate.status };
+}
+
 /** The side that answered `2xx` a status transition one side accepted. */
 function acceptingSideOf(cause: RootCause): 'baseline' | 'candidate' | undefined {
   if (cause.type !== 'status') return undefined;
@@ -270,7 +282,8 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
     if (sequence === undefined || !WRITE_METHODS.has(result.request.method)) continue;
     for (const finding of result.findings) {
       const consequenceOf = marks.get(finding.fingerprint) ?? finding.consequenceOf;
-      if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+      const own = answeredCause(result, finding.cause);
+      if (consequenceOf !== undefined || !acceptedOnOneSide(own)) continue;
       // On an RPC path a call is a write only where its name or its refusal says so (rule 34).
       if (!countsAsWrite(result, finding.cause)) continue;
       const path = result.request.path;
@@ -280,7 +293,7 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
         path,
         shownBy: 'status',
       };
-      const addedBy = removesNothing(result) ? acceptingSideOf(finding.cause) : undefined;
+      const addedBy = removesNothing(result) ? acceptingSideOf(own) : undefined;
       earlier.push(addedBy === undefined ? cause : { ...cause, addedBy });
     }
     if (outcome !== undefined) earlier.push(outcome);

@@ -26,6 +26,7 @@ import {
   runOrderBy,
 } from './collected.js';
 import { redactLearned } from './late-redact.js';
+import { createServedTally } from './served-endpoints.js';
 import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
 import { isNotable } from './types.js';
 
@@ -85,6 +86,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
   const notable: { readonly position: number; result: Observation }[] = [];
   const orderNoise = new Set<string>();
   const writes = createWriteTally();
+  const served = createServedTally();
   const tally = createSummaryTally();
   // The verdicts of the results no assessment changes (`judge/results/assessment.ts`).
   const plain = createVerdictTally();
@@ -124,6 +126,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       tally.add(result);
       if (result.orderNoise !== undefined) orderNoise.add(result.caseId);
       writes.add(result);
+      served.add(result);
       if (isNotable(result)) {
         notable.push({ position, result });
         notableBytes += bytes;
@@ -153,6 +156,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
         ...collected(path, ledger, notable, tally.summary(), plain),
         orderNoise,
         acceptedWrites: writes.writes(),
+        servedEndpoints: served.served(),
       };
     },
     async abandon() {
@@ -164,6 +168,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       const taken = {
         ...collected(path, ledger, held, tally.summary(), plain.with([])),
         acceptedWrites: writes.writes(),
+        servedEndpoints: served.served(),
       };
       await out.end().catch((error: unknown) => {
         throw asWriteFailure(error, path, '; the reports were not refreshed');

@@ -1,0 +1,328 @@
+/**
+ * A route family one side does not have (issue 43, tracker rule 54). A
+ * side that lacks a feature has no handler for any of its routes, so its
+ * router answers every request of them with its one not-found answer
+ * (Express's `Cannot POST /x/…/offer` page, a plain `not found`), while the
+ * other side serves them: a `2xx`, or its own checks (`401`, `400`). Rule 4
+ * keeps such a transition its endpoint's row (one side accepted what the
+ * other refused: what each endpoint supports), and joins only the answers
+ * both sides refused (`401 → 404 on several POST endpoints`), so one
+ * decision (the feature is gone) was a row per endpoint and one more.
+ *
+ * **Joined**: answers where one side answered `404` with **one body once
+ * the request's own method, path and segments are elided** (or an empty
+ * body), and the other side another status (not `404`, and not a router's
+ * `405` or `501`: rule 36's class), on **every request** of two endpoints
+ * or more that side answered in the run: one status cause, keyed by the
+ * side, the elided body's words, the method and the case file (`POST
+ * signalling`), listing every endpoint and case: ``candidate has no route
+ * for POST …/offer, …/candidate: 404 (`Cannot {method} {path}`)``.
+ *
+ * **Kept apart**: another not-found answer (another body once elided, or
+ * another status: a `400 service parameter required` says a handler read
+ * the request); an endpoint where that side answered anything else to some
+ * request, in the run's equal answers too (`ServedEndpoints`): the route
+ * exists there, and a `404` for a missing record is no missing route (a
+ * route that answered `200` for one id and `404 not found` for another);
+ * another method or another case file (the bound: two missing routes under
+ * unrelated paths, `GET /reports/daily` and `POST /users/:id/avatar`, are
+ * two features, and the router's one page cannot tell them apart, so the
+ * run joins only what the library's author grouped in one file and reads
+ * with one method); an RPC operation (rule 42 joins a protocol's extension,
+ * a service's own methods are a feature each); and a status another rule
+ * already joined for its own reason (19, 24, 28, 30, 33, 36, 40, 42, 51),
+ * never rule 4's method recurrence, which this rule supersedes.
+ * The limit: two features one side lacks, read with one method in one case
+ * file, whose not-found pages agree once elided, are one row. Pure.
+ */
+
+import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { compareText } from '../../util/text.js';
+import { changeKey, membersOf } from './change-keys.js';
+import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
+import { describesBody } from './findings.js';
+import type { AnswerBodies } from './optional-members.js';
+import { ownKey } from './recurring-causes.js';
+import { reasonKey } from './refusal.js';
+import { ANY_ROUTE, causeKey, isRecurringStatus, methodOf } from './root-cause.js';
+
+type Side = 'baseline' | 'candidate';
+type StatusCause = RootCause & { type: 'status' };
+
+/** The not-found status a router answers a path it has no route for with. */
+export const NOT_FOUND = 404;
+
+/** Statuses of the other side that are a router's answer too (rule 36's class): never served. */
+const ROUTER_METHOD: ReadonlySet<number> = new Set([NOT_FOUND, 405, 501]);
+
+/**
+ * By side: the endpoints it answered, in the whole run (plainly equal
+ * answers included), with a status other than `404`: routes it has.
+ */
+export interface ServedEndpoints {
+  readonly baseline: ReadonlySet<string>;
+  readonly candidate: ReadonlySet<string>;
+}
+
+/** No evidence beyond the answers in memory. */
+export const NO_SERVED_ENDPOINTS: ServedEndpoints = {
+  baseline: new Set(),
+  candidate: new Set(),
+};
+
+/** One answer as the rule reads it. */
+export interface RouteAnswer {
+  readonly caseId: string;
+  readonly endpoint: string;
+  readonly baseline?: { readonly status?: number | undefined };
+  readonly candidate?: { readonly status?: number | undefined };
+  readonly bodies?: AnswerBodies;
+  readonly request?: { readonly method: string; readonly path: string } | undefined;
+  readonly findings: readonly Pick<Finding, 'cause'>[];
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `text` with every whole-token occurrence of `word` (never inside a longer name) as `stand`. */
+function elide(text: string, word: string, stand: string): string {
+  if (word === '') return text;
+  return text.replace(new RegExp(`(?<![\\w.~%-])${escaped(word)}(?![\\w~%-])`, 'g'), stand);
+}
+
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * A body as its words, the request's own path (as sent and decoded, with
+ * and without its query), its segments and its method elided: what a
+ * router's not-found page says of any request (`Cannot {method} {path}`).
+ */
+export function elidedNotFound(body: unknown, request: { method: string; path: string }): string {
+  let text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+  const bare = request.path.split('?')[0] ?? request.path;
+  const paths = [...new Set([request.path, bare, decoded(request.path), decoded(bare)])];
+  for (const path of paths.sort((a, b) => b.length - a.length)) {
+    if (path !== '' && path !== '/') text = text.split(path).join('{path}');
+  }
+  const segments = [...new Set(decoded(bare).split('/'))].filter((s) => s.length >= 2);
+  for (const segment of segments.sort((a, b) => b.length - a.length)) {
+    text = elide(text, segment, '{segment}');
+  }
+  return elide(text, request.method.toUpperCase(), '{method}');
+}
+
+/** A body's words: an HTML page's text, a JSON document's strings (depth first), a text as it is. */
+function textOf(body: unknown): string {
+  if (typeof body === 'string') {
+    return body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  }
+  if (Array.isArray(body)) return body.map(textOf).join(' ');
+  if (typeof body === 'object' && body !== null) return Object.values(body).map(textOf).join(' ');
+  return '';
+}
+
+/** The words of a not-found body, the request's own method, path and segments elided, as a reason. */
+function wordsOf(body: unknown, request: { method: string; path: string }): string | undefined {
+  const text = elidedNotFound(textOf(body), request).replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : reasonKey(text);
+}
+
+/** The case file a case comes from: its id before the first `/` (the suite). */
+function fileOf(caseId: string): string {
+  const slash = caseId.indexOf('/');
+  return slash < 0 ? '' : caseId.slice(0, slash);
+}
+
+/** What one side answered on one endpoint, over the answers in memory. */
+interface Endpoint {
+  /** The elided not-found bodies it answered; `undefined` once it answered anything else. */
+  notFound: Set<string> | undefined;
+  /** One such answer's body and request: the row's words. */
+  shown?: { readonly body: unknown; readonly request: { method: string; path: string } };
+  /** The case ids of its answers the other side served. */
+  readonly cases: Set<string>;
+  /** The status causes of answers the other side served. */
+  readonly keys: Set<string>;
+  readonly files: Set<string>;
+}
+
+/** The status findings of an answer keyed on its own endpoint (not joined by another rule). */
+function ownStatusKeys(answer: RouteAnswer, joined: ReadonlyMap<string, RootCause>): string[] {
+  const out: string[] = [];
+  for (const { cause } of answer.findings) {
+    if (cause.type !== 'status' || cause.endpoint !== answer.endpoint) continue;
+    if (cause.redirect !== undefined || cause.document !== undefined) continue;
+    const key = causeKey(cause);
+    const other = joined.get(key);
+    // Rule 4's recurrence by method is superseded; any other rule's join stands.
+    if (other !== undefined && !isRecurringStatus(other)) return [];
+    out.push(key);
+  }
+  return out;
+}
+
+function endpointsOf(
+  answers: readonly RouteAnswer[],
+  side: Side,
+  joined: ReadonlyMap<string, RootCause>,
+): Map<string, Endpoint> {
+  const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
+  const out = new Map<string, Endpoint>();
+  for (const answer of answers) {
+    const { endpoint, request } = answer;
+    if (operationOfEndpoint(endpoint) !== undefined) continue;
+    const status = answer[side]?.status;
+    const against = answer[other]?.status;
+    if (status === undefined || against === undefined || request === undefined) continue;
+    const seen: Endpoint = out.get(endpoint) ?? {
+      notFound: new Set(),
+      cases: new Set(),
+      keys: new Set(),
+      files: new Set(),
+    };
+    out.set(endpoint, seen);
+    if (seen.notFound === undefined) continue;
+    const cut = answer.bodies?.cut?.[side] !== undefined;
+    if (status !== NOT_FOUND || cut) {
+      seen.notFound = undefined;
+      continue;
+    }
+    seen.notFound.add(elidedNotFound(answer.bodies?.[side], request));
+    seen.files.add(fileOf(answer.caseId));
+    if (ROUTER_METHOD.has(against)) continue;
+    const keys = ownStatusKeys(answer, joined);
+    if (keys.length === 0) {
+      // A status another rule joined (or none): the endpoint is that rule's.
+      seen.notFound = undefined;
+      continue;
+    }
+    for (const key of keys) seen.keys.add(key);
+    seen.cases.add(answer.caseId);
+    seen.shown ??= { body: answer.bodies?.[side], request };
+  }
+  return out;
+}
+
+/** Endpoints one side answered with one not-found body, read with one method in one case file. */
+interface Family {
+  readonly method: string;
+  readonly file: string;
+  readonly shown: NonNullable<Endpoint['shown']>;
+  readonly endpoints: string[];
+  readonly keys: string[];
+  readonly cases: string[];
+}
+
+/** A family's cause: one side's not-found answer on the routes of one method and case file. */
+function familyCause(side: Side, family: Family): StatusCause {
+  const { method, file, shown, endpoints } = family;
+  const reason = wordsOf(shown.body, shown.request);
+  const routes = endpoints.map(pathOfEndpoint).sort(compareText);
+  return {
+    type: 'status',
+    endpoint: ANY_ROUTE,
+    baseline: side === 'baseline' ? NOT_FOUND : 0,
+    candidate: side === 'candidate' ? NOT_FOUND : 0,
+    ...(reason === undefined ? {} : { reason }),
+    missingRoute: `${method} ${file}`,
+    routes,
+  };
+}
+
+/** What the rule makes of the run's answers. */
+export interface MissingRoutes {
+  /** By cause key (`causeKey`) of an answer's own status cause: its family's cause. */
+  readonly statuses: ReadonlyMap<string, RootCause>;
+  /** Own keys of the body findings that are part of their answer's status finding. */
+  readonly bodies: ReadonlySet<string>;
+  /** The case ids of the families' answers: their bodies are the router's, no wording of their own. */
+  readonly cases: ReadonlySet<string>;
+}
+
+/**
+ * By cause key (`causeKey`) of an answer's own status cause: the route
+ * family it is part of (see the module comment). `joined` holds the status
+ * causes other rules already made one row with others; `served`, the
+ * endpoints each side answered otherwise in the whole run.
+ */
+export function missingRoutes(
+  answers: Iterable<RouteAnswer>,
+  served: ServedEndpoints = NO_SERVED_ENDPOINTS,
+  joined: ReadonlyMap<string, RootCause> = new Map(),
+): MissingRoutes {
+  const given = [...answers];
+  const out = new Map<string, RootCause>();
+  const bodies = new Set<string>();
+  const cases = new Set<string>();
+  for (const side of ['baseline', 'candidate'] as const) {
+    const families = new Map<string, Family>();
+    for (const [endpoint, seen] of endpointsOf(given, side, joined)) {
+      const { notFound, keys, files } = seen;
+      if (notFound === undefined || notFound.size !== 1 || files.size !== 1 || keys.size === 0) {
+        continue;
+      }
+      if (served[side].has(endpoint)) continue;
+      const [elided = ''] = notFound;
+      const [file = ''] = files;
+      const { shown } = seen;
+      if (shown === undefined) continue;
+      const method = methodOf(endpoint);
+      const key = JSON.stringify([method, file, elided]);
+      const family = families.get(key) ?? {
+        method,
+        file,
+        shown,
+        endpoints: [],
+        keys: [],
+        cases: [],
+      };
+      families.set(key, family);
+      family.endpoints.push(endpoint);
+      family.keys.push(...keys);
+      family.cases.push(...seen.cases);
+    }
+    for (const family of families.values()) {
+      if (family.endpoints.length < 2) continue;
+      const cause = familyCause(side, family);
+      for (const own of family.keys) out.set(own, cause);
+      for (const body of bodiesOf(given, new Set(family.cases))) bodies.add(body);
+      for (const id of family.cases) cases.add(id);
+    }
+  }
+  return { statuses: out, bodies, cases };
+}
+
+/**
+ * The own keys (`ownKey`) of the body findings of a family's answers (a body
+ * of another kind, members and values of the not-found side's body, the
+ * headers that describe it) whose change no other answer of the run shows:
+ * the router's answer, part of the status finding.
+ */
+function bodiesOf(answers: readonly RouteAnswer[], cases: ReadonlySet<string>): Set<string> {
+  const isBody = (cause: RootCause) =>
+    cause.type === 'body-kind' ||
+    cause.type === 'structure' ||
+    (cause.type === 'header' && describesBody(cause.name));
+  // What changed, wherever it shows: a member change by its change key, whatever its resource.
+  const changed = (cause: RootCause) =>
+    cause.type === 'structure' && cause.difference === undefined
+      ? membersOf(cause).map(changeKey)
+      : [ownKey(cause)];
+  const inFamily = new Map<string, string[]>();
+  const elsewhere = new Set<string>();
+  for (const { caseId, findings } of answers) {
+    for (const { cause } of findings) {
+      if (!isBody(cause)) continue;
+      if (cases.has(caseId)) inFamily.set(ownKey(cause), changed(cause));
+      else for (const key of changed(cause)) elsewhere.add(key);
+    }
+  }
+  const out = new Set<string>();
+  for (const [own, keys] of inFamily) if (!keys.some((key) => elsewhere.has(key))) out.add(own);
+  return out;
+}

@@ -1,0 +1,125 @@
+/**
+ * Tracker rule 54 on the run's answers alone (`missing-routes.ts`), and the
+ * tally of endpoints each side served (`served-endpoints.ts`).
+ */
+import { describe, expect, it } from 'vitest';
+import type { RootCause } from '../../../../src/contract/root-cause.js';
+import {
+  elidedNotFound,
+  missingRoutes,
+  type RouteAnswer,
+} from '../../../../src/core/compare/missing-routes.js';
+import { causeKey } from '../../../../src/core/compare/root-cause.js';
+import { causeSummary } from '../../../../src/core/compare/root-cause-words.js';
+import { servedEndpointsOf } from '../../../../src/judge/results/served-endpoints.js';
+
+const page = (method: string, path: string) => `<pre>Cannot ${method} ${path}</pre>`;
+
+function answer(
+  caseId: string,
+  method: string,
+  path: string,
+  {
+    baseline = 200,
+    candidate = 404,
+    body = page(method, path),
+    endpoint = `${method} ${path}`,
+  } = {},
+): RouteAnswer {
+  const cause: RootCause = { type: 'status', endpoint, baseline, candidate };
+  return {
+    caseId,
+    endpoint,
+    baseline: { status: baseline },
+    candidate: { status: candidate },
+    bodies: { baseline: { ok: true }, candidate: body },
+    request: { method, path },
+    findings: [{ cause }],
+  };
+}
+
+const families = (out: ReturnType<typeof missingRoutes>) =>
+  new Set([...out.statuses.values()].map((cause) => causeKey(cause)));
+
+describe('elidedNotFound', () => {
+  it("elides the request's path, its segments and its method, never a longer word", () => {
+    expect(
+      elidedNotFound('Cannot POST /a/b%20c/offer', { method: 'POST', path: '/a/b%20c/offer' }),
+    ).toBe('Cannot {method} {path}');
+    expect(elidedNotFound('no offering for offer', { method: 'GET', path: '/x/offer' })).toBe(
+      'no offering for {segment}',
+    );
+  });
+});
+
+describe('missingRoutes', () => {
+  it('joins one not-found answer on three endpoints of one method and file, a both-refused one too', () => {
+    const out = missingRoutes([
+      answer('s/a', 'POST', '/m/k/offer'),
+      answer('s/b', 'POST', '/m/k/answer'),
+      answer('s/c', 'POST', '/m/j/leave', { baseline: 401 }),
+    ]);
+    expect(out.statuses.size).toBe(3);
+    expect(families(out).size).toBe(1);
+    const [cause] = out.statuses.values();
+    expect(cause).toMatchObject({ baseline: 0, candidate: 404, missingRoute: 'POST s' });
+    expect(causeSummary(cause as RootCause)).toBe(
+      'candidate has no route for POST …/leave, …/answer, …/offer: 404 (`Cannot {method} {path}`)',
+    );
+  });
+
+  it('keeps apart: another body, a served endpoint, another method or file, a router 405, one endpoint', () => {
+    const other = missingRoutes([
+      answer('s/a', 'POST', '/m/offer'),
+      answer('s/b', 'POST', '/m/answer', { body: 'gone' }),
+    ]);
+    expect(other.statuses.size).toBe(0);
+    const served = servedEndpointsOf([
+      {
+        endpoint: 'GET /r/:id',
+        baseline: { status: 200, durationMs: 1 },
+        candidate: { status: 200, durationMs: 1 },
+      },
+    ]);
+    const record = missingRoutes(
+      [
+        answer('s/a', 'GET', '/r/2', { body: 'not found', endpoint: 'GET /r/:id' }),
+        answer('s/b', 'GET', '/q/offer', { body: 'not found' }),
+      ],
+      served,
+    );
+    expect(record.statuses.size).toBe(0);
+    const bounds = missingRoutes([
+      answer('s/a', 'POST', '/m/offer'),
+      answer('s/b', 'DELETE', '/m/answer'),
+      answer('t/c', 'POST', '/m/leave'),
+      answer('s/d', 'POST', '/m/close', { baseline: 405 }),
+    ]);
+    expect(bounds.statuses.size).toBe(0);
+  });
+
+  it("keeps a status another rule joined, and supersedes rule 4's method recurrence", () => {
+    const a = answer('s/a', 'POST', '/m/offer');
+    const b = answer('s/b', 'POST', '/m/answer');
+    const key = (one: RouteAnswer) => causeKey(one.findings[0]?.cause as RootCause);
+    const sibling: RootCause = {
+      type: 'status',
+      endpoint: 'POST /m/*',
+      baseline: 200,
+      candidate: 404,
+      reason: 'Cannot POST /m/{name}',
+    };
+    expect(missingRoutes([a, b], undefined, new Map([[key(a), sibling]])).statuses.size).toBe(0);
+    const byMethod: RootCause = {
+      type: 'status',
+      endpoint: 'POST *',
+      baseline: 200,
+      candidate: 404,
+    };
+    const joined = new Map([
+      [key(a), byMethod],
+      [key(b), byMethod],
+    ]);
+    expect(missingRoutes([a, b], undefined, joined).statuses.size).toBe(2);
+  });
+});
