@@ -46,7 +46,11 @@ export function npmInstall(folder, specs, { ignoreScripts = false } = {}) {
   const dir = join(cacheRoot, folder);
   const marker = join(dir, '.installed');
   if (existsSync(marker)) return dir;
-  mkdirSync(dir, { recursive: true });
+  // A package's install script may look upward for a `.git` folder and write
+  // into its hooks (solid-server 5.8.8 pulls in @fastify/pre-commit, which
+  // installed a pre-commit hook into the checkout): an empty `.git` here is
+  // the first one such a walk finds, so whatever it writes stays in the cache.
+  mkdirSync(join(dir, '.git', 'hooks'), { recursive: true });
   log(`installing ${specs.join(' ')} into ${dir}`);
   const res = spawnSync(
     'npm',
