@@ -29,6 +29,7 @@
 import type { AssessedDivergence } from '../../contract/assessment.js';
 import type { RootCause } from '../../contract/root-cause.js';
 import { operationOfEndpoint } from '../../core/compare/endpoint.js';
+import { isRpcErrorAnswer } from '../../core/compare/rpc-error-answers.js';
 import { isJsonObject } from '../../core/normalise/json.js';
 
 /** Verbs of a call that reads: it changes nothing, whatever it answers. */
@@ -112,12 +113,23 @@ function unknownOperation(result: AssessedDivergence, cause: RootCause): boolean
   return cause.reason !== undefined && UNKNOWN_OPERATION_REASON.test(cause.reason);
 }
 
+/** The side that answered `2xx` a status one side accepted and the other refused. */
+function acceptingSide(cause: RootCause & { type: 'status' }): 'baseline' | 'candidate' {
+  return Math.floor(cause.baseline / 100) === 2 ? 'baseline' : 'candidate';
+}
+
 /**
  * True when `cause`, a status one side accepted and the other refused, is a
- * write of `result`'s call: always for a request that names no operation
- * (its method says so), and on an RPC path as the module comment says.
+ * write of `result`'s call: never where the accepting side's body is a
+ * JSON-RPC error answer (rule 55, `core/compare/rpc-error-answers.ts`: it
+ * refused the call in its envelope); else always for a request that names no
+ * operation (its method says so), and on an RPC path as the module comment
+ * says.
  */
 export function countsAsWrite(result: AssessedDivergence, cause: RootCause): boolean {
+  // A `2xx` whose body is a JSON-RPC error refused the call too: nothing was written (rule 55).
+  if (cause.type === 'status' && isRpcErrorAnswer(result.bodies[acceptingSide(cause)]))
+    return false;
   const operation = operationOfEndpoint(result.endpoint);
   if (operation === undefined) return true;
   const verb = verbKindOf(operation);
