@@ -112,7 +112,9 @@ describe('whole text bodies that look like drawn ids (rule 32, reviewed)', () =>
       const own = rowsOf(id);
       expect(own, shown).toHaveLength(1);
       expect(own[0]?.summary, shown).toContain('body differs');
-      expect(['s/c0', 's/c1'], shown).toEqual(expect.arrayContaining(own[0]?.caseIds ?? ['']));
+      expect(['s/c0', 's/c1'], shown).toEqual(
+        expect.arrayContaining([...(own[0]?.caseIds ?? [''])]),
+      );
     }
     // The class rule 32 was built for still joins: tokens against UUIDs, one row for both mints.
     const drawn = rowsOf('s/c2');
