@@ -115,7 +115,11 @@ import {
   RECURRING_ENDPOINT,
 } from './root-cause.js';
 import { SAME_ELEMENTS } from './same-reorders.js';
-import { differenceBeforeCase, differenceBeforeMethod } from './text-bodies.js';
+import {
+  differenceBeforeCase,
+  differenceBeforeDigits,
+  differenceBeforeMethod,
+} from './text-bodies.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 import { xmlRpcFault } from './xml-rpc-faults.js';
@@ -322,6 +326,9 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
         : differenceBeforeMethod(whole, cause.difference, input.request?.path);
     // Texts that differ in letter case alone were keyed as any other text before.
     const cased = differenceBeforeCase(cause.difference);
+    // Texts that differ in their digits alone were one difference whatever the digits, before.
+    const numbers =
+      whole === undefined ? undefined : differenceBeforeDigits(whole, cause.difference);
     // A difference kept apart on its endpoint (rule 9) that now recurs elsewhere: its row there.
     const apart =
       cause.alike === undefined
@@ -332,6 +339,7 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
       ...apart.map(causeFingerprint),
       ...(before === undefined ? [] : [causeFingerprint({ ...cause, difference: before })]),
       ...(cased === undefined ? [] : [causeFingerprint({ ...cause, difference: cased })]),
+      ...(numbers === undefined ? [] : [causeFingerprint({ ...cause, difference: numbers })]),
     ];
   }
   // The difference most of its endpoint's answers show held the endpoint's key (rule 9).

@@ -187,6 +187,50 @@ function sha256Of(value: unknown): string | undefined {
   return typeof sha256 === 'string' ? sha256 : undefined;
 }
 
+/** A bare number: a whole text that is digits alone (trimmed). */
+const BARE_NUMBER = /^\s*(\d{1,40})\s*$/;
+
+/**
+ * What two texts that differ in their digits alone (equal once elided) are
+ * keyed by (reviewed in session sixteen, issue 43): with their digits
+ * elided, every such pair was one difference (no line on either side), so
+ * a release stamp, a count and a clock's unit on several endpoints, or a
+ * page's version and another page's limit, were one row. Two bare numbers
+ * (`20240101` against `20240315`) are keyed by their pair, as rule 1 keys a
+ * value (a bare number says nothing but its value: only the same pair
+ * recurs); other texts by the lines whose numbers differ, each with its
+ * digits elided (`pool_size=0`: a page stamped per request is still one
+ * page, a limit's line another). Undefined where the texts differ once
+ * elided.
+ */
+function digitsKey(
+  baseline: string,
+  candidate: string,
+  request: EchoedRequest,
+): readonly unknown[] | undefined {
+  if (elided(baseline, request) !== elided(candidate, request)) return undefined;
+  const [b, c] = [BARE_NUMBER.exec(baseline)?.[1], BARE_NUMBER.exec(candidate)?.[1]];
+  if (b !== undefined && c !== undefined) return [`number ${b}`, `number ${c}`];
+  const [lb, lc] = hunk(linesOf(baseline), linesOf(candidate));
+  const template = (lines: string[]) => lines.map((line) => elided(line, request));
+  return ['digits', template(lb), template(lc)];
+}
+
+/**
+ * The difference two texts that differ in their digits alone had before
+ * they were keyed by them (`digitsKey`: one difference whatever the
+ * digits): the key a tracker written before holds for their row
+ * (`earlier-keys.ts`); undefined for any other texts.
+ */
+export function differenceBeforeDigits(change: Change, difference: string): string | undefined {
+  const { baseline, candidate } = change;
+  if (typeof baseline !== 'string' || typeof candidate !== 'string') return undefined;
+  const [kind = '', type = ''] = difference.split('|');
+  if (kind !== TEXT || digitsKey(baseline, candidate, {}) === undefined) return undefined;
+  const before = `${TEXT}|${type}|${hashOf([type, [], []])}`;
+  return before === difference ? undefined : before;
+}
+
 /**
  * What changed between two whole bodies that are not structured (see the
  * module comment), for a change of the whole body (`path ''`, op `value`);
@@ -202,6 +246,8 @@ export function textDifference(
   if (typeof baseline === 'string' && typeof candidate === 'string') {
     const type = textType ?? '';
     if (sameLinesReordered(baseline, candidate)) return `${REORDER}|${type}`;
+    const digits = digitsKey(baseline, candidate, request);
+    if (digits !== undefined) return `${TEXT}|${type}|${hashOf([type, ...digits])}`;
     const [b, c] = editOf(
       hunk(linesOf(elided(baseline, request)), linesOf(elided(candidate, request))),
     );

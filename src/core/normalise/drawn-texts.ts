@@ -25,12 +25,22 @@
  *   run does not show those classes in two answers or more
  *   (`drawn-bodies.ts`).
  *
+ * Kept apart (reviewed in session sixteen, issue 43): two bodies of digits
+ * that each read as an instant of the run's own window, in two units (epoch
+ * seconds against epoch milliseconds: `GET /time`), are each side's clock
+ * written in a format of its own, not drawn ids: both are `decimal`, so
+ * they would be masked as one class, and the unit, a decision (the
+ * `timestamp-format` pattern's at a JSON member), hidden. They stay rule
+ * 9's text (`instantKind`).
+ *
  * Pure.
  */
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import type { TwoLooks } from './changed.js';
 import { DRAWN_CLASS_WORDS, type DrawnClass, drawnAs, drawnClassOf } from './drawn-formats.js';
 import { GENERATED_TOKEN } from './generated.js';
+import type { RunWindow } from './stamps.js';
+import { parseTimestamp, type TimestampFormat } from './timestamps.js';
 
 /** The name a whole body's drawn id is compared under (`{{body drawn as uuid}}`). */
 const BODY = 'body';
@@ -77,6 +87,22 @@ function againOf(first: DrawnText, again: SideOutcome | undefined): 'changed' | 
   return second.text === first.text ? 'same' : 'changed';
 }
 
+/** The unit of a body of digits that reads as an instant of the run's window (epoch seconds or milliseconds). */
+function instantKind(text: string, window: RunWindow): TimestampFormat['kind'] | undefined {
+  if (!/^\d{9,13}$/.test(text)) return undefined;
+  const stamp = parseTimestamp(Number(text));
+  if (stamp === undefined) return undefined;
+  const at = Number(stamp.nanos / 1_000_000n);
+  return at >= window.from && at <= window.to ? stamp.format.kind : undefined;
+}
+
+/** True where both bodies are instants of the run's window in two units: times, not drawn ids. */
+function stampedInTwoUnits(b: DrawnText, c: DrawnText, window: RunWindow | undefined): boolean {
+  if (window === undefined || b.drawn !== 'decimal' || c.drawn !== 'decimal') return false;
+  const [onB, onC] = [instantKind(b.text, window), instantKind(c.text, window)];
+  return onB !== undefined && onC !== undefined && onB !== onC;
+}
+
 const EVIDENCE = {
   baseline: 'changed between two requests to the baseline',
   candidate: 'changed between two requests to the candidate',
@@ -99,12 +125,19 @@ export interface DrawnTexts {
  * `exchange` with whole text bodies that are each side's own drawn id, by
  * the second look's evidence, compared as `{{generated}}` (one class) or as
  * their classes (two), listed under `generated` with the evidence; as it was
- * where the bodies are no such ids or the second look shows nothing.
+ * where the bodies are no such ids or the second look shows nothing, and
+ * where they are instants of the run's `window` in two units (see the module
+ * comment).
  */
-export function maskDrawnTexts(exchange: Exchange, looks: TwoLooks | undefined): DrawnTexts {
+export function maskDrawnTexts(
+  exchange: Exchange,
+  looks: TwoLooks | undefined,
+  window?: RunWindow,
+): DrawnTexts {
   const both = looks === undefined ? undefined : bothDrawn(exchange);
   if (looks === undefined || both === undefined) return { exchange };
   const [b, c] = both;
+  if (stampedInTwoUnits(b, c, window)) return { exchange };
   const [onB, onC] = [againOf(b, looks.again.baseline), againOf(c, looks.again.candidate)];
   if (onB === 'against' || onC === 'against' || (onB !== 'changed' && onC !== 'changed')) {
     return { exchange };

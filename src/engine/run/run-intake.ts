@@ -342,6 +342,7 @@ export function createRunIntake(input: {
     const texts = maskDrawnTexts(
       two === undefined ? generated : maskChangedValues(generated, two),
       two,
+      window,
     );
     if (texts.show !== undefined) drawnShows.addBody(sent.case.id, whereOf(sent), texts.show);
     const out = drawnOrder.apply(texts.exchange);

@@ -99,6 +99,35 @@ describe('a whole text body read as one drawn id', () => {
   });
 });
 
+describe('two bodies of digits that are instants of the run (reviewed, issue 43)', () => {
+  const now = Date.UTC(2026, 10, 29, 13, 0, 0);
+  const window = { from: now - 60_000, to: now + 60_000 };
+  const [s, ms] = [String(now / 1000), String(now + 7)];
+
+  it('in two units are the text they are, not ids drawn as decimal digits', () => {
+    for (const [b, c] of [
+      [s, ms],
+      [ms, s],
+    ] as const) {
+      const two = exchange(b, c);
+      const again = looks(two, String(Number(b) + 1), String(Number(c) + 1));
+      expect(maskDrawnTexts(two, again, window).exchange).toBe(two);
+      // Without the window, as the rule read them before: one class, masked.
+      expect(bodyOf(maskDrawnTexts(two, again).exchange.baseline)).toBe('{{generated}}');
+    }
+  });
+
+  it('in one unit, or outside the run, are still each side its own', () => {
+    const one = exchange(s, String(now / 1000 + 1));
+    const again = looks(one, String(now / 1000 + 2), String(now / 1000 + 3));
+    expect(bodyOf(maskDrawnTexts(one, again, window).exchange.baseline)).toBe('{{generated}}');
+    // Ten and thirteen digits far from the run: drawn numbers, masked as before.
+    const far = exchange('1234567890', '1234567890123');
+    const drawnAgain = looks(far, '1234567891', '1234567890124');
+    expect(bodyOf(maskDrawnTexts(far, drawnAgain, window).exchange.baseline)).toBe('{{generated}}');
+  });
+});
+
 describe("the run's whole bodies of two classes", () => {
   const show = { baseline: TOKEN[0], candidate: UUID[0] };
 
