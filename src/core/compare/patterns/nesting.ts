@@ -6,7 +6,9 @@
  * sees members removed and one member added (or list elements removed and
  * added), one row each; a person sees one decision. The moved members keep
  * their values: a member whose value changed on the way is a change of its
- * own, left to the other causes.
+ * own, left to the other causes; but a map moved whole (the container's keys
+ * are loose members of the other side, all of them) is one decision whatever
+ * its values became (extended in session sixteen: `moved-entries.ts`).
  */
 
 import type { Side } from '../../../contract/model/runtime.js';
@@ -14,6 +16,7 @@ import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { bySide, otherSide, sideOf } from './advice.js';
+import { entriesMovedInto } from './moved-entries.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import {
   at,
@@ -91,6 +94,43 @@ function memberMatches(
       covers: [container.change, ...moved.map((member) => member.change)],
     });
   }
+  matches.push(...entryMatches(parent, containers, left, nesting));
+  return matches;
+}
+
+/**
+ * Maps moved into a container, their values rewritten (`moved-entries.ts`):
+ * keyed by the container and the kind of move, never by the map's names
+ * (data: a later run with other files keeps the row).
+ */
+function entryMatches(
+  parent: string,
+  containers: readonly Member[],
+  left: Loose,
+  nesting: Side,
+): PatternMatch<'nesting'>[] {
+  const matches: PatternMatch<'nesting'>[] = [];
+  for (const container of containers) {
+    const value = memberValue(container);
+    if (!isJsonObject(value) || left.size === 0) continue;
+    const moved = entriesMovedInto(value, left);
+    if (moved === undefined) continue;
+    for (const member of moved) left.delete(member.name);
+    const key = container.name;
+    const detail = `${nesting} moves the members into ${codeSpan(key)}, each value now an object`;
+    const params = [`${nesting}-nests`, key, 'entries'];
+    const names = moved.map((member) => member.name);
+    matches.push({
+      name: 'nesting',
+      title: `${detail}${at(parent)}`,
+      explanation: `${nesting} writes ${membersWords(names)}${at(parent)} inside ${codeSpan(key)}, where ${otherSide(nesting)} writes them${parent === '' ? ' at the top level' : ''}, each value now an object that holds it (or a value of its format)`,
+      key: `nesting:${patternPath(parent)}:${params.join(':')}`,
+      anchor: parent,
+      params,
+      detail,
+      covers: [container.change, ...moved.map((member) => member.change)],
+    });
+  }
   return matches;
 }
 
@@ -158,6 +198,20 @@ function elementMatch(
 function hint({ params, runtimes }: PatternHintInput): FixHint {
   const nesting = sideOf(params[0]);
   const key = codeSpan(params[1] ?? 'item');
+  if (params[2] === 'entries') {
+    return bySide(
+      runtimes,
+      nesting,
+      [
+        `write the entries of ${key} where ${key} sits, each with its plain value, as the ${otherSide(nesting)} does`,
+        {},
+      ],
+      [
+        `move these members into an object under ${key}, each with the value the ${nesting} writes`,
+        {},
+      ],
+    );
+  }
   if (params[2] === 'elements') {
     return bySide(
       runtimes,
@@ -194,7 +248,7 @@ function hint({ params, runtimes }: PatternHintInput): FixHint {
 export const nesting: Pattern<'nesting'> = {
   name: 'nesting',
   meaning:
-    'members written inside an object under a key on one side and where that object sits on the other (`{"city":…}` vs `{"address":{"city":…}}`, a record vs `{"item": record}`, list elements wrapped that way), with the same values',
+    'members written inside an object under a key on one side and where that object sits on the other (`{"city":…}` vs `{"address":{"city":…}}`, a record vs `{"item": record}`, list elements wrapped that way), with the same values; or a map moved whole under a key, its values rewritten (`{name: etag}` vs `{"items": {name: {"ETag": …}}}`)',
   kindOf: () => 'shape',
   hint,
   ops: ['added', 'removed'],

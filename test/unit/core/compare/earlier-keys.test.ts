@@ -105,6 +105,38 @@ describe('the rows a re-keyed cause takes over', () => {
     );
   });
 
+  it('are the rows of each entry of a map moved into a container, values rewritten, and of the container', () => {
+    // A folder listing's map of names to ETags, moved under `items`, each now an object
+    // (extended in session sixteen): the rows each member had on its resource.
+    const listing = result('s/list', 'GET /store/notes/', [
+      { path: '/a.txt', op: 'removed', baseline: '1795958673255' },
+      {
+        path: '/items',
+        op: 'added',
+        candidate: { 'a.txt': { ETag: '1795958673258' }, 'b/': { ETag: '1795958673267' } },
+      },
+      { path: '/b~1', op: 'removed', baseline: '1795958673269' },
+    ]);
+    const [cause] = listing.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('nesting');
+    const at = (op: 'added' | 'removed', path: string, type: string) =>
+      causeFingerprint({
+        type: 'structure',
+        endpoint: '/store/notes',
+        change:
+          op === 'added'
+            ? { op, path, baseline: '-', candidate: type }
+            : { op, path, baseline: type, candidate: '-' },
+      });
+    expect(new Set(earlierKeys(listing).get(cause?.fingerprint ?? ''))).toEqual(
+      new Set([
+        at('added', '/items', 'object'),
+        at('removed', '/a.txt', 'string'),
+        at('removed', '/b~1', 'string'),
+      ]),
+    );
+  });
+
   it('are the rows of list elements lacking and added, where each element is now wrapped', () => {
     const record = { id: 1, title: 't' };
     const wrapped = result('s/list', 'GET /posts', [
