@@ -208,6 +208,46 @@ const WIKI_MISSING_ID: Fixture = {
   decisions: [['page'], ['attachment']],
 };
 
+/**
+ * Records named by slugs (no `:id` template), not migrated, the app's `404`
+ * naming the record alone (`not found: alice`): a handler read the path's
+ * segment, no router page does (JSON, candidate empty).
+ */
+const SLUGS_ECHOED: Fixture = {
+  name: 'records by slug not migrated, the 404 names the slug (JSON, candidate empty)',
+  router: expressPage,
+  app: {
+    'GET /users/alice': {
+      baseline: jsonOf(200, { login: 'alice' }),
+      candidate: jsonOf(404, { error: 'not found: alice' }),
+    },
+    'GET /orders/ord-77': {
+      baseline: jsonOf(200, { ref: 'ord-77' }),
+      candidate: jsonOf(404, { error: 'not found: ord-77' }),
+    },
+  },
+  cases: { alice: 'GET /users/alice', 'ord-77': 'GET /orders/ord-77' },
+  decisions: [['alice'], ['ord-77']],
+};
+
+/** The same in plain text, the baseline the empty side: `no such page "Home" here`. */
+const PAGES_ECHOED: Fixture = {
+  name: 'records by name not migrated, the 404 names it (text wiki, baseline empty)',
+  router: () => textOf(404, 'Not Found'),
+  app: {
+    'GET /wiki/Home': {
+      baseline: textOf(404, 'no such page "Home" here'),
+      candidate: textOf(200, 'Home'),
+    },
+    'GET /media/logo.png': {
+      baseline: textOf(404, 'no such page "logo.png" here'),
+      candidate: textOf(200, 'PNG'),
+    },
+  },
+  cases: { home: 'GET /wiki/Home', logo: 'GET /media/logo.png' },
+  decisions: [['home'], ['logo']],
+};
+
 function server(f: Fixture, side: Side): Promise<TestServer> {
   return startServer((req, res) => {
     const method = req.method ?? 'GET';
@@ -235,6 +275,8 @@ describe('rule 54 kept apart: a record missing is no route missing', () => {
     CATALOGUE_CREATED,
     SHOP_MISSING_ID,
     WIKI_MISSING_ID,
+    SLUGS_ECHOED,
+    PAGES_ECHOED,
     NAMED_JSON,
     NAMED_TEXT,
   ])('$name', async (f) => {

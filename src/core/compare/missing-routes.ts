@@ -29,6 +29,8 @@
  * alike (`ServedEndpoints.refusedAlike`): records not migrated, whose app
  * answers `GET /users/:id` and `GET /orders/:id` with its own `404`, have
  * their routes, and each collection left behind is a decision of its own;
+ * a not-found body that names a request's segment alone, outside the path
+ * (`not found: alice`): a handler read the path, a router names it whole;
  * another method or another case file (the bound: two missing routes under
  * unrelated paths, `GET /reports/daily` and `POST /users/:id/avatar`, are
  * two features, and the router's one page cannot tell them apart, so the
@@ -130,6 +132,18 @@ export function elidedNotFound(body: unknown, request: { method: string; path: s
   return elide(text, request.method.toUpperCase(), '{method}');
 }
 
+/**
+ * Whether an elided not-found body names one of the request's segments on
+ * its own, outside the path (`not found: {segment}`, `user {segment} not
+ * found`): a handler that read the path and names the record it did not
+ * find. A router's page names the whole path (`Cannot {method} {path}`),
+ * or a path without its leading slash (`{segment}/{segment}`), never one
+ * segment alone.
+ */
+function namesSegmentAlone(elided: string): boolean {
+  return /(?<!\/)\{segment\}(?!\/)/.test(elided);
+}
+
 /** A body's words: an HTML page's text, a JSON document's strings (depth first), a text as it is. */
 function textOf(body: unknown): string {
   if (typeof body === 'string') {
@@ -206,7 +220,13 @@ function endpointsOf(
       seen.notFound = undefined;
       continue;
     }
-    seen.notFound.add(elidedNotFound(answer.bodies?.[side], request));
+    const elided = elidedNotFound(answer.bodies?.[side], request);
+    if (namesSegmentAlone(elided)) {
+      // A handler read the path and named its record: the route is there.
+      seen.notFound = undefined;
+      continue;
+    }
+    seen.notFound.add(elided);
     seen.files.add(fileOf(answer.caseId));
     if (ROUTER_METHOD.has(against)) continue;
     const keys = ownStatusKeys(answer, joined);

@@ -141,6 +141,25 @@ describe('missingRoutes', () => {
     expect(differing.refusedAlike?.size).toBe(0);
   });
 
+  it('keeps apart a 404 that names a segment alone (a handler), joins a path without its slash', () => {
+    const echoed = missingRoutes([
+      answer('s/a', 'GET', '/users/alice', { body: '{"error":"not found: alice"}' }),
+      answer('s/b', 'GET', '/orders/ord-77', { body: '{"error":"not found: ord-77"}' }),
+    ]);
+    expect(echoed.statuses.size).toBe(0);
+    const named = missingRoutes([
+      answer('s/a', 'GET', '/wiki/Home', { body: 'no page Home here' }),
+      answer('s/b', 'GET', '/media/logo.png', { body: 'no page logo.png here' }),
+    ]);
+    expect(named.statuses.size).toBe(0);
+    // A router that names the path without its leading slash names no segment alone.
+    const slashless = missingRoutes([
+      answer('s/a', 'GET', '/reports/daily', { body: 'path reports/daily did not match' }),
+      answer('s/b', 'GET', '/exports/weekly', { body: 'path exports/weekly did not match' }),
+    ]);
+    expect(families(slashless).size).toBe(1);
+  });
+
   it("keeps a status another rule joined, and supersedes rule 4's method recurrence", () => {
     const a = answer('s/a', 'POST', '/m/offer');
     const b = answer('s/b', 'POST', '/m/answer');
