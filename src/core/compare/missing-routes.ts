@@ -24,6 +24,13 @@
  * request, in the run's equal answers too (`ServedEndpoints`): the route
  * exists there, and a `404` for a missing record is no missing route (a
  * route that answered `200` for one id and `404 not found` for another);
+ * a record's route (`…/:id`) of a resource that side served on another
+ * endpoint (its list, a create), or an endpoint both sides answered `404`
+ * alike (`ServedEndpoints.refusedAlike`): records not migrated, whose app
+ * answers `GET /users/:id` and `GET /orders/:id` with its own `404`, have
+ * their routes, and each collection left behind is a decision of its own;
+ * a not-found body that names a request's segment alone, outside the path
+ * (`not found: alice`): a handler read the path, a router names it whole;
  * another method or another case file (the bound: two missing routes under
  * unrelated paths, `GET /reports/daily` and `POST /users/:id/avatar`, are
  * two features, and the router's one page cannot tell them apart, so the
@@ -33,13 +40,15 @@
  * already joined for its own reason (19, 24, 28, 30, 33, 36, 40, 42, 51),
  * never rule 4's method recurrence, which this rule supersedes.
  * The limit: two features one side lacks, read with one method in one case
- * file, whose not-found pages agree once elided, are one row. Pure.
+ * file, whose not-found pages agree once elided, are one row; so are two
+ * collections' records left behind when the run reads neither a list, a
+ * create nor a missing id of them. Pure.
  */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { changeKey, membersOf } from './change-keys.js';
-import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
+import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
 import { describesBody } from './findings.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey } from './recurring-causes.js';
@@ -62,6 +71,13 @@ const ROUTER_METHOD: ReadonlySet<number> = new Set([NOT_FOUND, 405, 501]);
 export interface ServedEndpoints {
   readonly baseline: ReadonlySet<string>;
   readonly candidate: ReadonlySet<string>;
+  /**
+   * The endpoints both sides answered `404` alike to some request (a plainly
+   * equal answer): the side that serves the route refuses a missing record
+   * there as the other side does, so the other side's `404`s there cannot be
+   * told from a record's.
+   */
+  readonly refusedAlike?: ReadonlySet<string>;
 }
 
 /** No evidence beyond the answers in memory. */
@@ -114,6 +130,18 @@ export function elidedNotFound(body: unknown, request: { method: string; path: s
     text = elide(text, segment, '{segment}');
   }
   return elide(text, request.method.toUpperCase(), '{method}');
+}
+
+/**
+ * Whether an elided not-found body names one of the request's segments on
+ * its own, outside the path (`not found: {segment}`, `user {segment} not
+ * found`): a handler that read the path and names the record it did not
+ * find. A router's page names the whole path (`Cannot {method} {path}`),
+ * or a path without its leading slash (`{segment}/{segment}`), never one
+ * segment alone.
+ */
+function namesSegmentAlone(elided: string): boolean {
+  return /(?<!\/)\{segment\}(?!\/)/.test(elided);
 }
 
 /** A body's words: an HTML page's text, a JSON document's strings (depth first), a text as it is. */
@@ -192,7 +220,13 @@ function endpointsOf(
       seen.notFound = undefined;
       continue;
     }
-    seen.notFound.add(elidedNotFound(answer.bodies?.[side], request));
+    const elided = elidedNotFound(answer.bodies?.[side], request);
+    if (namesSegmentAlone(elided)) {
+      // A handler read the path and named its record: the route is there.
+      seen.notFound = undefined;
+      continue;
+    }
+    seen.notFound.add(elided);
     seen.files.add(fileOf(answer.caseId));
     if (ROUTER_METHOD.has(against)) continue;
     const keys = ownStatusKeys(answer, joined);
@@ -234,6 +268,22 @@ function familyCause(side: Side, family: Family): StatusCause {
   };
 }
 
+/** The resources (`resourceOfEndpoint`) of the endpoints a side served. */
+function resourcesOf(endpoints: ReadonlySet<string>): Set<string> {
+  return new Set([...endpoints].map(resourceOfEndpoint));
+}
+
+/**
+ * A record's route (its template ends in `:id`) of a resource that side
+ * served on another endpoint (its list, a create, another record's route):
+ * the route is there, so its `404` says the record is missing (records not
+ * migrated), not the route.
+ */
+function isServedRecord(endpoint: string, held: ReadonlySet<string>): boolean {
+  const path = pathOfEndpoint(endpoint).split('?')[0] ?? '';
+  return path.endsWith('/:id') && held.has(resourceOfEndpoint(endpoint));
+}
+
 /** What the rule makes of the run's answers. */
 export interface MissingRoutes {
   /** By cause key (`causeKey`) of an answer's own status cause: its family's cause. */
@@ -256,6 +306,7 @@ export function missingRoutes(
   joined: ReadonlyMap<string, RootCause> = new Map(),
 ): MissingRoutes {
   const given = [...answers];
+  const held = { baseline: resourcesOf(served.baseline), candidate: resourcesOf(served.candidate) };
   const out = new Map<string, RootCause>();
   const bodies = new Set<string>();
   const cases = new Set<string>();
@@ -266,7 +317,8 @@ export function missingRoutes(
       if (notFound === undefined || notFound.size !== 1 || files.size !== 1 || keys.size === 0) {
         continue;
       }
-      if (served[side].has(endpoint)) continue;
+      if (served[side].has(endpoint) || served.refusedAlike?.has(endpoint) === true) continue;
+      if (isServedRecord(endpoint, held[side])) continue;
       const [elided = ''] = notFound;
       const [file = ''] = files;
       const { shown } = seen;

@@ -77,6 +77,7 @@ describe('missingRoutes', () => {
     const served = servedEndpointsOf([
       {
         endpoint: 'GET /r/:id',
+        verdict: 'equal',
         baseline: { status: 200, durationMs: 1 },
         candidate: { status: 200, durationMs: 1 },
       },
@@ -96,6 +97,67 @@ describe('missingRoutes', () => {
       answer('s/d', 'POST', '/m/close', { baseline: 405 }),
     ]);
     expect(bounds.statuses.size).toBe(0);
+  });
+
+  it('keeps apart records not migrated: a record route of a served resource, a 404 answered alike', () => {
+    const records = (prefix: string, second: string) => [
+      answer('s/a', 'GET', `/${prefix}/1`, { body: 'not found', endpoint: `GET /${prefix}/:id` }),
+      answer('s/b', 'GET', `/${second}/7`, { body: 'not found', endpoint: `GET /${second}/:id` }),
+    ];
+    // Without evidence of the routes: one family (the limit).
+    expect(families(missingRoutes(records('users', 'orders'))).size).toBe(1);
+    const side = (status: number) => ({ status, durationMs: 1 });
+    // The candidate listed both collections (`GET /users`, a create `POST /orders`).
+    const listed = servedEndpointsOf([
+      { endpoint: 'GET /users', verdict: 'divergent', baseline: side(200), candidate: side(200) },
+      { endpoint: 'POST /orders', verdict: 'equal', baseline: side(201), candidate: side(201) },
+    ]);
+    expect(missingRoutes(records('users', 'orders'), listed).statuses.size).toBe(0);
+    // A served resource keeps only its own records apart: another's route still joins.
+    const child = servedEndpointsOf([
+      { endpoint: 'GET /books', verdict: 'equal', baseline: side(200), candidate: side(200) },
+    ]);
+    expect(missingRoutes(records('users', 'orders'), child).statuses.size).toBe(2);
+    // Both sides refused a missing id alike on each endpoint (an equal answer).
+    const alike = servedEndpointsOf(
+      ['GET /pages/:id', 'GET /files/:id'].map((endpoint) => ({
+        endpoint,
+        verdict: 'equal' as const,
+        baseline: side(404),
+        candidate: side(404),
+      })),
+    );
+    expect(alike.refusedAlike).toEqual(new Set(['GET /pages/:id', 'GET /files/:id']));
+    expect(missingRoutes(records('pages', 'files'), alike).statuses.size).toBe(0);
+    // A divergent pair of 404s (bodies that differ) is no such evidence.
+    const differing = servedEndpointsOf([
+      {
+        endpoint: 'GET /pages/:id',
+        verdict: 'divergent',
+        baseline: side(404),
+        candidate: side(404),
+      },
+    ]);
+    expect(differing.refusedAlike?.size).toBe(0);
+  });
+
+  it('keeps apart a 404 that names a segment alone (a handler), joins a path without its slash', () => {
+    const echoed = missingRoutes([
+      answer('s/a', 'GET', '/users/alice', { body: '{"error":"not found: alice"}' }),
+      answer('s/b', 'GET', '/orders/ord-77', { body: '{"error":"not found: ord-77"}' }),
+    ]);
+    expect(echoed.statuses.size).toBe(0);
+    const named = missingRoutes([
+      answer('s/a', 'GET', '/wiki/Home', { body: 'no page Home here' }),
+      answer('s/b', 'GET', '/media/logo.png', { body: 'no page logo.png here' }),
+    ]);
+    expect(named.statuses.size).toBe(0);
+    // A router that names the path without its leading slash names no segment alone.
+    const slashless = missingRoutes([
+      answer('s/a', 'GET', '/reports/daily', { body: 'path reports/daily did not match' }),
+      answer('s/b', 'GET', '/exports/weekly', { body: 'path exports/weekly did not match' }),
+    ]);
+    expect(families(slashless).size).toBe(1);
   });
 
   it("keeps a status another rule joined, and supersedes rule 4's method recurrence", () => {
