@@ -147,7 +147,7 @@ export function travelling(
     // A tag that names its sibling's shape, with the restructure it names (`tagged-restructures.ts`).
     ...taggedRestructures(seen.values()),
     // One object's constants changed where its members are added or removed (`constant-restructures.ts`).
-    ...constantRestructures(seen.values()),
+    ...constantRestructures(seen.values(), classes),
   ];
   // One refusal's details on several operations (`reason-details.ts`), the envelope's left out.
   const details = reasonDetails(seen.values(), classes, bodies, new Set(envelopes.flat()));

@@ -16,7 +16,10 @@
  * members' object, or one holds the other (`/links/*` and its
  * `/links/*\/properties`), neither of them the body itself.
  *
- * Kept apart: a member another object gains or lacks in the same answers
+ * Kept apart: an answer both sides refused (an error envelope's members and
+ * values are rule 12's, each value its own question); a value a person
+ * reads (words and spaces: a message reworded beside members is a wording,
+ * rule 8's); a member another object gains or lacks in the same answers
  * (the body's own `subject` added beside a link restructured: a body's top
  * members are each their own question, and equal answer sets alone join
  * nothing); values that are data (two pairs or more: each answer its own
@@ -81,10 +84,30 @@ function oneObject(a: string, b: string): boolean {
   return a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 
-/** True when a value change is one constant of each side: one pair, at one place. */
+/**
+ * True when a value change is one constant of each side: one pair, at one
+ * place, of values a program reads (a name, a version, a URL, a number, a
+ * flag), no text a person reads (words and spaces: a wording, rule 8's).
+ */
 function isConstant(one: RestructureSeen): boolean {
   const { op, edit } = one.change;
-  return op === 'value' && edit === undefined && one.pairs.size === 1 && !isElements(one.change);
+  if (op !== 'value' || edit !== undefined || one.pairs.size !== 1 || isElements(one.change)) {
+    return false;
+  }
+  const [pair = '[]'] = one.pairs;
+  const values: unknown = JSON.parse(pair);
+  return Array.isArray(values) && values.length === 2 && values.every(isToken);
+}
+
+/** A number, a flag, or a string with no whitespace: what a program writes as a constant. */
+function isToken(value: unknown): boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  return typeof value === 'string' && value !== '' && value.length <= 256 && !/\s/.test(value);
+}
+
+/** True when no answer of a change is one both sides refused (an error envelope: rule 12's). */
+function accepted(one: RestructureSeen, refused: ReadonlyMap<string, string>): boolean {
+  return [...one.answers].every((answer) => !refused.has(answer));
 }
 
 /** True when a change is a member one side adds or lacks, at one object. */
@@ -97,10 +120,14 @@ function isMember(one: RestructureSeen): boolean {
 /**
  * The groups of one object's members added or removed and its constants
  * changed in exactly the same answers (see the module comment): each holds
- * the members' changes and the constants'.
+ * the members' changes and the constants'. `refused`: by case id, the
+ * answers both sides refused (`errorClasses`), whose changes are kept out.
  */
-export function constantRestructures<T extends RestructureSeen>(seen: Iterable<T>): T[][] {
-  const all = [...seen];
+export function constantRestructures<T extends RestructureSeen>(
+  seen: Iterable<T>,
+  refused: ReadonlyMap<string, string>,
+): T[][] {
+  const all = [...seen].filter((one) => accepted(one, refused));
   // The members each object gains or lacks, by object and answer set.
   const restructures = new Map<string, { parent: string; answers: string; changes: T[] }>();
   for (const one of all) {

@@ -8,8 +8,10 @@
  * two properties; a configuration document whose top-level `issuer_type`
  * and `version` change with members removed. Kept apart: a top-level member
  * added in the same answers beside a nested restructure, values that differ
- * per answer (data), one answer alone, and a constant that also changes
- * where no member does.
+ * per answer (data), a text reworded beside the members, one answer alone,
+ * and a constant that also changes where no member does (answers both
+ * sides refused are rule 12's: `test/e2e/rpc-operations.test.ts`,
+ * `group-by-change.test.ts`).
  */
 import { describe, expect, it } from 'vitest';
 import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
@@ -202,6 +204,28 @@ describe('one object restructured is one row (rule 56)', () => {
     const version = [...out.keys()].filter((summary) => summary.includes('version'));
     expect(version).toHaveLength(1);
     expect(version[0]).not.toContain('legacy_endpoint');
+  });
+
+  it('kept apart: a text a person reads, reworded beside the members (a wording)', () => {
+    const paths = new Map<string, Set<string>>();
+    rows(
+      ['ada', 'bob'].map((tenant) => ({
+        caseId: `s/${tenant}`,
+        endpoint: 'GET /tenants/{id}/configuration',
+        baseline: { ...(configuration(tenant, 'baseline') as object), notice: 'Issuer is ready' },
+        // Its constants written as the baseline's: the text alone beside the members.
+        candidate: {
+          ...(configuration(tenant, 'candidate') as object),
+          issuer_type: 'classic-issuer',
+          version: '2.1.0',
+          notice: 'issuer ready now',
+        },
+      })),
+      paths,
+    );
+    const members = [...paths.values()].find((held) => held.has('/legacy_endpoint'));
+    expect(members).toBeDefined();
+    expect(members?.has('/notice')).toBe(false);
   });
 
   it('kept apart: one answer alone says nothing of constants', () => {
