@@ -5,13 +5,15 @@
  * then the groups each rule family joins (one side's error envelope, one
  * constant, one transformation or offset, a moved value, a named status,
  * nested objects, a member never written, links to one resource, a tag with
- * the restructure of the sibling it names), and last
+ * the restructure of the sibling it names, an object's constants with its
+ * members added or removed), and last
  * the data values of one object that differ in exactly the same answers
  * (`co-values.ts`). Pure.
  */
 import type { SkeletonChange } from '../../contract/root-cause.js';
 import { isElements, type ObjectKinds } from './change-keys.js';
 import { coValues } from './co-values.js';
+import { constantRestructures } from './constant-restructures.js';
 import { constantValues } from './constant-values.js';
 import { counterOffsets } from './counter-offsets.js';
 import { envelopeWordings } from './envelope-wordings.js';
@@ -144,6 +146,8 @@ export function travelling(
     ...resourceLinks(seen.values()),
     // A tag that names its sibling's shape, with the restructure it names (`tagged-restructures.ts`).
     ...taggedRestructures(seen.values()),
+    // One object's constants changed where its members are added or removed (`constant-restructures.ts`).
+    ...constantRestructures(seen.values(), classes),
   ];
   // One refusal's details on several operations (`reason-details.ts`), the envelope's left out.
   const details = reasonDetails(seen.values(), classes, bodies, new Set(envelopes.flat()));

@@ -63,6 +63,7 @@ import { runtimesOf } from '../../reporters/report/run-report.js';
 import type { AllObservations, Reporters } from '../../reporters/reporter.js';
 import { ParityError } from '../../util/errors.js';
 import type { Host } from '../../util/host.js';
+import { withConstantsSettled } from './side-constants.js';
 import { trackerAnswers } from './tracker-answers.js';
 import { libraryEvidence } from './tracker-evidence.js';
 import {
@@ -305,7 +306,8 @@ async function trackerPlan(
 /** The report from the assessed results, its files, then the tracker commit and `latest`. */
 async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Finished> {
   const { assessment, regression, tracker, trackerError } = judged;
-  const results = judged.listed.map((r) => assessed(r, assessment));
+  // A pair of values each side writes again to another request is its constant, not unsettled.
+  const results = withConstantsSettled(judged.listed.map((r) => assessed(r, assessment)));
   const rootCauses = rootCauseEntries(
     judged.groups,
     (fingerprint) => tracker?.rowOf(fingerprint),

@@ -13,6 +13,7 @@ import type { DecisionRow, RootCauseEntry, ShownRootCause } from '../../contract
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
 import { planTrackerUpdate } from '../../io/tracker/write.js';
 import type { Host } from '../../util/host.js';
+import { unsettledPlacesOf } from './side-constants.js';
 
 /** The tracker after a run: what changed, and each root cause's row. */
 export interface TrackerUpdate {
@@ -39,10 +40,12 @@ function within(path: string, places: ReadonlySet<string>): boolean {
 /**
  * The root causes every finding of which changed only places holding id-like
  * values with no evidence that they are per-instance (`AssessedObservation.unsettled`),
- * or only under a list sorted by keys each side drew (`AssessedObservation.reordered`).
+ * or only under a list sorted by keys each side drew (`AssessedObservation.reordered`);
+ * a place whose pair of values the run shows again to another request is
+ * each side's constant, no thin evidence (`side-constants.ts`).
  */
 export function unsettledCauses(results: readonly AssessedObservation[]): Set<string> {
-  return thinCauses(results, (result) => result.unsettled ?? []);
+  return thinCauses(results, unsettledPlacesOf(results));
 }
 
 /** The root causes awaiting evidence only for lists sorted by drawn keys (`AssessedObservation.reordered`). */
