@@ -7,7 +7,9 @@
  * endpoint and case, the answers both sides refused included. Kept apart:
  * another not-found body, another status (`400 … parameter required`), a
  * route that answered a success for one id and `404` for another (in the
- * run's equal answers), another method, another case file. Two fixtures
+ * run's equal answers), another method, another case file. (The side's
+ * `400` answers sit on another branch of the path tree: beside the family,
+ * a route it serves of that method would split it, see the unit tests.) Two fixtures
  * with other routers, sides, routes and words; a tracker written before
  * keeps no open row of the endpoint's own key beside the joined one.
  */
@@ -69,7 +71,7 @@ const FIRST: Fixture = {
       baseline: jsonOf(200, { grams: 120 }),
       candidate: jsonOf(404, { message: 'parcel has no scale reading' }),
     },
-    'POST /api/parcels/p1/sign': {
+    'POST /api/signatures/p1': {
       baseline: jsonOf(200, { signed: true }),
       candidate: jsonOf(400, { message: 'signature parameter required' }),
     },
@@ -96,7 +98,7 @@ const FIRST: Fixture = {
       cancel: 'POST /api/parcels/p2/cancel',
       unauthorised: 'POST /api/parcels/p3/label',
       weigh: 'POST /api/parcels/p1/weigh',
-      sign: 'POST /api/parcels/p1/sign',
+      sign: 'POST /api/signatures/p1',
       'depot-1': 'GET /api/depots/1',
       'depot-2': 'GET /api/depots/2',
       'van-1': 'GET /api/vans/1',
@@ -123,7 +125,7 @@ const SECOND: Fixture = {
       baseline: textOf(404, 'no such feed format'),
       candidate: textOf(200, '{"feed":"alpha"}'),
     },
-    'GET /feeds/alpha/csv': {
+    'GET /formats/alpha/csv': {
       baseline: textOf(400, 'format parameter required'),
       candidate: textOf(200, 'alpha,1'),
     },
@@ -141,7 +143,7 @@ const SECOND: Fixture = {
       opml: 'GET /feeds/beta/opml',
       locked: 'GET /feeds/zeta/atom',
       json: 'GET /feeds/alpha/json',
-      csv: 'GET /feeds/alpha/csv',
+      csv: 'GET /formats/alpha/csv',
       'item-1': 'GET /items/1',
       'item-2': 'GET /items/2',
       'tag-1': 'GET /tags/1',

@@ -53,7 +53,8 @@ function missingRouteHint(cause: Extract<RootCause, { type: 'status' }>): FixHin
   const lacking = cause.baseline === 0 ? 'candidate' : 'baseline';
   const other = lacking === 'candidate' ? 'baseline' : 'candidate';
   const routes = (cause.routes ?? []).join(', ') || 'these routes';
-  const serve = `add handlers for ${cause.missingRoute ?? ''} ${routes}, as the ${other} has them`;
+  const method = (cause.missingRoute ?? '').split(' ')[0] ?? '';
+  const serve = `add handlers for ${method} ${routes}, as the ${other} has them`;
   const drop = `remove the feature's routes (${routes}) if it is dropped on purpose, as the ${lacking} has`;
   return lacking === 'candidate'
     ? { baseline: drop, candidate: serve }

@@ -35,14 +35,18 @@
  * unrelated paths, `GET /reports/daily` and `POST /users/:id/avatar`, are
  * two features, and the router's one page cannot tell them apart, so the
  * run joins only what the library's author grouped in one file and reads
- * with one method); an RPC operation (rule 42 joins a protocol's extension,
+ * with one method); routes beside a route that side serves of the method
+ * (`unservedRoot`: each branch of the path tree where it serves nothing of
+ * the method is a family of its own, so two routes it lacks beside one it
+ * has are two rows); an RPC operation (rule 42 joins a protocol's extension,
  * a service's own methods are a feature each); and a status another rule
  * already joined for its own reason (19, 24, 28, 30, 33, 36, 40, 42, 51),
  * never rule 4's method recurrence, which this rule supersedes.
  * The limit: two features one side lacks, read with one method in one case
- * file, whose not-found pages agree once elided, are one row; so are two
- * collections' records left behind when the run reads neither a list, a
- * create nor a missing id of them. Pure.
+ * file under one branch where that side serves nothing of the method, whose
+ * not-found pages agree once elided, are one row; so are two collections'
+ * records left behind there when the run reads neither a list, a create nor
+ * a missing id of them. Pure.
  */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
@@ -242,10 +246,12 @@ function endpointsOf(
   return out;
 }
 
-/** Endpoints one side answered with one not-found body, read with one method in one case file. */
+/** Endpoints one side answered with one not-found body, read with one method in one case file, under one unserved branch. */
 interface Family {
   readonly method: string;
   readonly file: string;
+  /** The part of the path tree where that side serves no request of the method (`unservedRoot`). */
+  readonly root: string;
   readonly shown: NonNullable<Endpoint['shown']>;
   readonly endpoints: string[];
   readonly keys: string[];
@@ -254,7 +260,7 @@ interface Family {
 
 /** A family's cause: one side's not-found answer on the routes of one method and case file. */
 function familyCause(side: Side, family: Family): StatusCause {
-  const { method, file, shown, endpoints } = family;
+  const { method, file, root, shown, endpoints } = family;
   const reason = wordsOf(shown.body, shown.request);
   const routes = endpoints.map(pathOfEndpoint).sort(compareText);
   return {
@@ -263,7 +269,7 @@ function familyCause(side: Side, family: Family): StatusCause {
     baseline: side === 'baseline' ? NOT_FOUND : 0,
     candidate: side === 'candidate' ? NOT_FOUND : 0,
     ...(reason === undefined ? {} : { reason }),
-    missingRoute: `${method} ${file}`,
+    missingRoute: `${method} ${file} ${root}`,
     routes,
   };
 }
@@ -282,6 +288,44 @@ function resourcesOf(endpoints: ReadonlySet<string>): Set<string> {
 function isServedRecord(endpoint: string, held: ReadonlySet<string>): boolean {
   const path = pathOfEndpoint(endpoint).split('?')[0] ?? '';
   return path.endsWith('/:id') && held.has(resourceOfEndpoint(endpoint));
+}
+
+/** A path template's segments, without its query (`/a/:id?x` → `['a', ':id']`). */
+function segmentsOf(endpoint: string): string[] {
+  return (pathOfEndpoint(endpoint).split('?')[0] ?? '').split('/').filter((s) => s !== '');
+}
+
+/**
+ * The widest part of the path tree `endpoint` sits in where that side
+ * answered no request of its method otherwise (`servedPaths`: the
+ * segments of the endpoints of that method it served): the shallowest
+ * prefix of its path with no served endpoint at or under it. A feature
+ * one side lacks is such a subtree (`POST /myapp/…` where it serves no
+ * `POST`; `GET /repo.git/objects/…` beside the `GET /repo.git/info/refs`
+ * it serves); two routes it lacks beside a sibling it serves (`POST
+ * /v3/lease/timetolive` and `/v3/lease/leases` beside `/v3/lease/grant`)
+ * are each their own subtree, so two rows.
+ */
+function unservedRoot(endpoint: string, servedPaths: readonly string[][]): string {
+  const segments = segmentsOf(endpoint);
+  for (let depth = 1; depth <= segments.length; depth++) {
+    const prefix = segments.slice(0, depth);
+    const under = servedPaths.some((path) => prefix.every((segment, i) => path[i] === segment));
+    if (!under) return `/${prefix.join('/')}`;
+  }
+  return `/${segments.join('/')}`;
+}
+
+/** By method: the segments of the endpoints `served` holds. */
+function servedByMethod(served: ReadonlySet<string>): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const endpoint of served) {
+    const method = methodOf(endpoint);
+    const paths = out.get(method) ?? [];
+    paths.push(segmentsOf(endpoint));
+    out.set(method, paths);
+  }
+  return out;
 }
 
 /** What the rule makes of the run's answers. */
@@ -312,6 +356,7 @@ export function missingRoutes(
   const cases = new Set<string>();
   for (const side of ['baseline', 'candidate'] as const) {
     const families = new Map<string, Family>();
+    const servedPaths = servedByMethod(served[side]);
     for (const [endpoint, seen] of endpointsOf(given, side, joined)) {
       const { notFound, keys, files } = seen;
       if (notFound === undefined || notFound.size !== 1 || files.size !== 1 || keys.size === 0) {
@@ -324,10 +369,12 @@ export function missingRoutes(
       const { shown } = seen;
       if (shown === undefined) continue;
       const method = methodOf(endpoint);
-      const key = JSON.stringify([method, file, elided]);
+      const root = unservedRoot(endpoint, servedPaths.get(method) ?? []);
+      const key = JSON.stringify([method, file, root, elided]);
       const family = families.get(key) ?? {
         method,
         file,
+        root,
         shown,
         endpoints: [],
         keys: [],

@@ -62,7 +62,7 @@ describe('missingRoutes', () => {
     expect(out.statuses.size).toBe(3);
     expect(families(out).size).toBe(1);
     const [cause] = out.statuses.values();
-    expect(cause).toMatchObject({ baseline: 0, candidate: 404, missingRoute: 'POST s' });
+    expect(cause).toMatchObject({ baseline: 0, candidate: 404, missingRoute: 'POST s /m' });
     expect(causeSummary(cause as RootCause)).toBe(
       'candidate has no route for POST …/leave, …/answer, …/offer: 404 (`Cannot {method} {path}`)',
     );
@@ -99,36 +99,84 @@ describe('missingRoutes', () => {
     expect(bounds.statuses.size).toBe(0);
   });
 
+  it('joins only within the part of the path tree where that side serves no request of the method', () => {
+    const side = (status: number) => ({ status, durationMs: 1 });
+    const servedOn = (...endpoints: string[]) =>
+      servedEndpointsOf(
+        endpoints.map((endpoint) => ({
+          endpoint,
+          verdict: 'equal' as const,
+          baseline: side(200),
+          candidate: side(200),
+        })),
+      );
+    // Two routes the candidate lacks beside a sibling it serves: two features, two rows.
+    const leases = [
+      answer('lease/ttl', 'POST', '/v3/lease/timetolive', { body: '404 page not found' }),
+      answer('lease/list', 'POST', '/v3/lease/leases', { body: '404 page not found' }),
+    ];
+    expect(families(missingRoutes(leases)).size).toBe(1);
+    expect(missingRoutes(leases, servedOn('POST /v3/lease/grant')).statuses.size).toBe(0);
+    // A served route of another method, or under another branch, splits nothing.
+    expect(
+      families(missingRoutes(leases, servedOn('GET /v3/lease/grant', 'POST /v3/kv/range'))).size,
+    ).toBe(1);
+    // Under one branch the side serves nothing of the method: one row; beside it, its own.
+    const files = [
+      answer('repo/head', 'GET', '/r.git/HEAD', { body: 'not found' }),
+      answer('repo/packs', 'GET', '/r.git/objects/info/packs', { body: 'not found' }),
+      answer('repo/loose', 'GET', '/r.git/objects/ab/cdef', { body: 'not found' }),
+    ];
+    const split = missingRoutes(files, servedOn('GET /r.git/info/refs'));
+    expect(families(split).size).toBe(1);
+    expect(split.statuses.size).toBe(2);
+    expect([...split.statuses.values()][0]).toMatchObject({
+      missingRoute: 'GET repo /r.git/objects',
+    });
+  });
+
   it('keeps apart records not migrated: a record route of a served resource, a 404 answered alike', () => {
     const records = (prefix: string, second: string) => [
       answer('s/a', 'GET', `/${prefix}/1`, { body: 'not found', endpoint: `GET /${prefix}/:id` }),
       answer('s/b', 'GET', `/${second}/7`, { body: 'not found', endpoint: `GET /${second}/:id` }),
     ];
-    // Without evidence of the routes: one family (the limit).
-    expect(families(missingRoutes(records('users', 'orders'))).size).toBe(1);
+    // Without evidence of the routes, under one branch: one family (the limit).
+    expect(families(missingRoutes(records('shop/users', 'shop/orders'))).size).toBe(1);
+    // Under two branches of the path tree: two features, never one row.
+    expect(missingRoutes(records('users', 'orders')).statuses.size).toBe(0);
     const side = (status: number) => ({ status, durationMs: 1 });
     // The candidate listed both collections (`GET /users`, a create `POST /orders`).
     const listed = servedEndpointsOf([
-      { endpoint: 'GET /users', verdict: 'divergent', baseline: side(200), candidate: side(200) },
-      { endpoint: 'POST /orders', verdict: 'equal', baseline: side(201), candidate: side(201) },
+      {
+        endpoint: 'GET /shop/users',
+        verdict: 'divergent',
+        baseline: side(200),
+        candidate: side(200),
+      },
+      {
+        endpoint: 'POST /shop/orders',
+        verdict: 'equal',
+        baseline: side(201),
+        candidate: side(201),
+      },
     ]);
-    expect(missingRoutes(records('users', 'orders'), listed).statuses.size).toBe(0);
+    expect(missingRoutes(records('shop/users', 'shop/orders'), listed).statuses.size).toBe(0);
     // A served resource keeps only its own records apart: another's route still joins.
     const child = servedEndpointsOf([
       { endpoint: 'GET /books', verdict: 'equal', baseline: side(200), candidate: side(200) },
     ]);
-    expect(missingRoutes(records('users', 'orders'), child).statuses.size).toBe(2);
+    expect(missingRoutes(records('shop/users', 'shop/orders'), child).statuses.size).toBe(2);
     // Both sides refused a missing id alike on each endpoint (an equal answer).
     const alike = servedEndpointsOf(
-      ['GET /pages/:id', 'GET /files/:id'].map((endpoint) => ({
+      ['GET /wiki/pages/:id', 'GET /wiki/files/:id'].map((endpoint) => ({
         endpoint,
         verdict: 'equal' as const,
         baseline: side(404),
         candidate: side(404),
       })),
     );
-    expect(alike.refusedAlike).toEqual(new Set(['GET /pages/:id', 'GET /files/:id']));
-    expect(missingRoutes(records('pages', 'files'), alike).statuses.size).toBe(0);
+    expect(alike.refusedAlike).toEqual(new Set(['GET /wiki/pages/:id', 'GET /wiki/files/:id']));
+    expect(missingRoutes(records('wiki/pages', 'wiki/files'), alike).statuses.size).toBe(0);
     // A divergent pair of 404s (bodies that differ) is no such evidence.
     const differing = servedEndpointsOf([
       {
@@ -155,7 +203,7 @@ describe('missingRoutes', () => {
     // A router that names the path without its leading slash names no segment alone.
     const slashless = missingRoutes([
       answer('s/a', 'GET', '/reports/daily', { body: 'path reports/daily did not match' }),
-      answer('s/b', 'GET', '/exports/weekly', { body: 'path exports/weekly did not match' }),
+      answer('s/b', 'GET', '/reports/weekly', { body: 'path reports/weekly did not match' }),
     ]);
     expect(families(slashless).size).toBe(1);
   });
