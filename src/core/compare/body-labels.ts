@@ -34,6 +34,7 @@ import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { bodyKey } from './body-causes.js';
 import { ownKey } from './recurring-causes.js';
 import { causeKey } from './root-cause.js';
+import { inSameAnswers, oneRow } from './same-answers.js';
 
 /** One answer as the rule reads it: its case and findings. */
 interface LabelledAnswer {
@@ -109,12 +110,10 @@ function bodyOf(
   const keys = new Set(causes.map((cause) => bodyKey(cause)));
   const [key] = keys;
   if (keys.size !== 1 || key === undefined) return undefined;
-  const seen = bodies.get(key);
-  if (seen === undefined || seen.size !== answers.size) return undefined;
-  if ([...seen].some((caseId) => !answers.has(caseId))) return undefined;
+  if (!inSameAnswers(answers, bodies.get(key), 2)) return undefined;
   // The row the body's findings land in: the run's cause for them, else their own.
-  const rows = causes.map((cause) => recurring.get(ownKey(cause)) ?? cause);
-  const [row] = rows;
-  if (row === undefined || new Set(rows.map(causeKey)).size !== 1) return undefined;
-  return row;
+  return oneRow(
+    causes.map((cause) => recurring.get(ownKey(cause)) ?? cause),
+    causeKey,
+  );
 }

@@ -96,6 +96,10 @@
  *    reorders gains or loses elements, one answer or more, is that list's
  *    elements cause.
  *
+ * 11. **A member beside a nesting** (`nesting-siblings.ts`): a member added
+ *    or removed at the parent of a nesting's container, in exactly that
+ *    nesting row's answers, two or more, is that row's cause.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
@@ -140,6 +144,7 @@ import {
   type RewordedFinding,
   rewordedFindings,
 } from './named-statuses.js';
+import { siblingsOfNestings } from './nesting-siblings.js';
 import { newMemberJoins } from './new-member-joins.js';
 import { newMembers } from './new-members.js';
 import { lonelyNulls, restructureNulls } from './null-members.js';
@@ -231,6 +236,11 @@ export interface CauseClusters {
    * answers alike whatever its query (`ignored-queries.ts`), under that cause.
    */
   readonly ignoredQueries?: IgnoredQueries;
+  /**
+   * By change key: a member added or removed beside a nesting in exactly
+   * its answers (`nesting-siblings.ts`, rule 57), under the nesting's row.
+   */
+  readonly nestings?: ReadonlyMap<string, RootCause>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -407,6 +417,12 @@ export function clusterCauses(
   for (const [order, cause] of ordersOfLists(all, recurring, elementsRow)) {
     recurring.set(order, cause);
   }
+  // A member added beside a nesting in exactly its answers is the nesting's (rule 57).
+  const nestings = siblingsOfNestings(
+    all,
+    recurring,
+    (key) => clusters.get(key)?.together !== undefined,
+  );
   const free = groups.filter((group) => !added.absorbed.has(group));
   for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes, kinds)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
@@ -431,6 +447,7 @@ export function clusterCauses(
     ...(refused.size === 0 ? {} : { refused }),
     ...(kinds.size === 0 ? {} : { byKind: true as const }),
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
+    ...(nestings.size === 0 ? {} : { nestings }),
   };
 }
 

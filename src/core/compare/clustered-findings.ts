@@ -128,6 +128,12 @@ function clusteredOwn<F extends Finding>(
     }
     for (const change of membersOf(finding.cause)) {
       const key = changeKey(change);
+      // A member beside a nesting in exactly its answers: the nesting's row (rule 57).
+      const nesting = clusters.nestings?.get(key);
+      if (nesting !== undefined) {
+        add(nesting, finding.paths);
+        continue;
+      }
       const clustered = clusters.changes.get(key);
       // Data each endpoint answers of its own (`cause-clusters.ts`): keyed by its resource.
       const own = clustered === undefined || clusters.perResource?.has(key) === true;
@@ -209,5 +215,8 @@ function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
   const members = membersOf(cause);
   if (members.length === 0) return false;
   if (members.length > 1 || cause.endpoint === ANY_ENDPOINT) return true;
-  return members.some((change) => clusters.changes.has(changeKey(change)));
+  return members.some(
+    (change) =>
+      clusters.changes.has(changeKey(change)) || clusters.nestings?.has(changeKey(change)) === true,
+  );
 }

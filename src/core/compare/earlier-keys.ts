@@ -866,6 +866,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   }
   // An identifier's type change; the members, elements or body type change a nesting or an envelope took over.
   const taken = cause.pattern === 'int-as-string' ? at.filter(isIdentifierChange) : at;
+  // A nesting's finding lists the members beside it it took over too (rule 57,
+  // `nesting-siblings.ts`): each one's own row is among these.
   return structureFindings(endpoint, taken).map((f) => f.fingerprint);
 }
 

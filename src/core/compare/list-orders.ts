@@ -34,6 +34,7 @@ import { isElements } from './change-keys.js';
 import { wildcardPath } from './fingerprint.js';
 import { ownKey } from './recurring-causes.js';
 import { causeKey } from './root-cause.js';
+import { inSameAnswers, oneRow } from './same-answers.js';
 
 /** One answer as the rule reads it: its case and findings. */
 interface OrderedAnswer {
@@ -111,12 +112,6 @@ function rowOfOrder(
   const [list] = lists;
   if (lists.size !== 1 || list === undefined) return undefined;
   const rows = elements.get(list);
-  if (rows === undefined || rows.size !== shown.size) return undefined;
-  if ([...rows.keys()].some((caseId) => !shown.has(caseId))) return undefined;
-  const found = [...rows.values()];
-  const [row] = found;
-  if (row === undefined || found.some((one) => one === undefined)) return undefined;
-  return new Set(found.map((one) => (one === undefined ? '' : causeKey(one)))).size === 1
-    ? row
-    : undefined;
+  if (rows === undefined || !inSameAnswers(shown, rows, 1)) return undefined;
+  return oneRow([...rows.values()], causeKey);
 }

@@ -577,6 +577,39 @@ describe('the rows rule 37 took over', () => {
   });
 });
 
+describe('the row of a member beside a nesting (rule 57)', () => {
+  it.each([
+    ['GET /folders/:id', 'kind', 'entries', { 'a.txt': 3, 'b.txt': 5 }],
+    ['GET /profiles/:id', '$schema', 'settings', { theme: 'dark', locale: 'en' }],
+  ] as const)(
+    '%s: is the own row of the member added beside the container',
+    (endpoint, beside, container, map) => {
+      const moved = Object.entries(map).map(([name, value]) => ({
+        path: `/${name.replace('~', '~0').replace('/', '~1')}`,
+        op: 'removed' as const,
+        baseline: value,
+      }));
+      const entries = Object.fromEntries(
+        Object.entries(map).map(([name, value]) => [name, { value, source: 'x' }]),
+      );
+      const holder = { path: `/${container}`, op: 'added' as const, candidate: entries };
+      const member = { path: `/${beside}`, op: 'added' as const, candidate: 'listing' };
+      // Before: the member added, a row of its own.
+      const [own] = result('s/list', endpoint, [member]).findings;
+      expect(own?.cause.type).toBe('structure');
+      // Now: the nesting's finding holds the member's path (rule 57).
+      const now = result('s/list', endpoint, [...moved, holder, member]);
+      const nesting = now.findings.find(
+        (f) => f.cause.type === 'pattern' && f.cause.pattern === 'nesting',
+      );
+      if (nesting === undefined) throw new Error(JSON.stringify(now.findings));
+      const joined = { ...nesting, paths: [...nesting.paths, member.path] };
+      const keys = earlierOf({ ...now, findings: [joined], notMembers: new Set() });
+      expect(keys.get(joined.fingerprint)).toContain(own?.fingerprint);
+    },
+  );
+});
+
 describe('the row rule 32 took over on whole text bodies (session sixteen)', () => {
   it.each([
     ['GET /peers/id', '1be0eup8ml700000', '86d92ad4-d55c-45e7-ba39-311ca68ec209', 'token', 'uuid'],
