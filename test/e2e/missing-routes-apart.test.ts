@@ -13,26 +13,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
-import { startServer, type TestServer } from '../helpers/http.js';
-
-interface Answer {
-  readonly status: number;
-  readonly type: string;
-  readonly body: string;
-}
-
-type Side = 'baseline' | 'candidate';
-
-const jsonOf = (status: number, value: unknown): Answer => ({
-  status,
-  type: 'application/json; charset=utf-8',
-  body: JSON.stringify(value),
-});
-const textOf = (status: number, body: string): Answer => ({
-  status,
-  type: 'text/plain; charset=utf-8',
-  body,
-});
+import type { TestServer } from '../helpers/http.js';
+import {
+  type Answer,
+  jsonOf,
+  routeCaseFile,
+  routeServer,
+  type Side,
+  textOf,
+} from '../helpers/route-answers.js';
 
 interface Fixture {
   readonly name: string;
@@ -300,21 +289,13 @@ const LOCKS_THEN_OTHER_READ: Fixture = {
 };
 
 function server(f: Fixture, side: Side): Promise<TestServer> {
-  return startServer((req, res) => {
-    const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const answer = f.app[`${method} ${path}`]?.[side] ?? f.router(method, path);
-    res.writeHead(answer.status, { 'content-type': answer.type });
-    res.end(answer.body);
-  });
+  return routeServer(
+    (method, path) => f.app[`${method} ${path}`]?.[side] ?? f.router(method, path),
+  );
 }
 
 function caseFile(cases: Readonly<Record<string, string>>): string {
-  const each = Object.entries(cases).map(([id, endpoint]) => {
-    const [method, path] = endpoint.split(' ');
-    return `  - id: ${id}\n    request: { method: ${method}, path: ${path} }`;
-  });
-  return `suite: api\ncases:\n${each.join('\n')}\n`;
+  return routeCaseFile('api', cases);
 }
 
 describe('rule 54 kept apart: a record missing is no route missing', () => {

@@ -16,26 +16,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import { decidedRerun } from '../helpers/decided-rerun.js';
-import { startServer, type TestServer } from '../helpers/http.js';
-
-interface Answer {
-  readonly status: number;
-  readonly type: string;
-  readonly body: string;
-}
-
-type Side = 'baseline' | 'candidate';
-
-const jsonOf = (status: number, value: unknown): Answer => ({
-  status,
-  type: 'application/json; charset=utf-8',
-  body: JSON.stringify(value),
-});
-const textOf = (status: number, body: string): Answer => ({
-  status,
-  type: 'text/plain; charset=utf-8',
-  body,
-});
+import type { TestServer } from '../helpers/http.js';
+import {
+  type Answer,
+  jsonOf,
+  routeCaseFile,
+  routeServer,
+  type Side,
+  textOf,
+} from '../helpers/route-answers.js';
 
 interface Fixture {
   readonly name: string;
@@ -164,31 +153,20 @@ const SECOND: Fixture = {
 };
 
 function server(f: Fixture, side: Side): Promise<TestServer> {
-  return startServer((req, res) => {
-    const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+  return routeServer((method, path) => {
     const own = f.app[`${method} ${path}`];
-    const answer =
+    return (
       own?.[side] ??
-      (own === undefined || side === f.lacking ? f.notFound(method, path) : textOf(200, 'ok'));
-    res.writeHead(answer.status, { 'content-type': answer.type });
-    res.end(answer.body);
+      (own === undefined || side === f.lacking ? f.notFound(method, path) : textOf(200, 'ok'))
+    );
   });
-}
-
-function caseFile(suite: string, cases: Readonly<Record<string, string>>): string {
-  const each = Object.entries(cases).map(([id, endpoint]) => {
-    const [method, path] = endpoint.split(' ');
-    return `  - id: ${id}\n    request: { method: ${method}, path: ${path} }`;
-  });
-  return `suite: ${suite}\ncases:\n${each.join('\n')}\n`;
 }
 
 function library(f: Fixture): Record<string, string> {
   return Object.fromEntries(
     Object.entries(f.files).map(([suite, cases]) => [
       `cases/${suite}.yaml`,
-      caseFile(suite, cases),
+      routeCaseFile(suite, cases),
     ]),
   );
 }
@@ -205,7 +183,7 @@ describe('a route family one side does not have is one row', () => {
     const [firstId = '', firstEndpoint = ''] = Object.entries(cases)[0] ?? [];
     // A first run of one missing endpoint alone: its endpoint's status row, as before rule 54.
     const cwd = await tempProject({
-      [`cases/${suite}.yaml`]: caseFile(suite, { [firstId]: firstEndpoint }),
+      [`cases/${suite}.yaml`]: routeCaseFile(suite, { [firstId]: firstEndpoint }),
     });
     const first = await runCli(cwd, ['run', 'cases', ...sidesOf(baseline, candidate)]);
     expect(first.code, first.stdout + first.stderr).toBe(1);
