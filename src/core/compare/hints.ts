@@ -13,7 +13,12 @@ import { NO_CHARSET } from './charset-label.js';
 import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
-import { isObjectSignature, isRefusalGate, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import {
+  isObjectSignature,
+  isRefusalGate,
+  missingRouteMethod,
+  ZERO_VALUED_MEMBERS,
+} from './root-cause.js';
 import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
@@ -53,8 +58,7 @@ function missingRouteHint(cause: Extract<RootCause, { type: 'status' }>): FixHin
   const lacking = cause.baseline === 0 ? 'candidate' : 'baseline';
   const other = lacking === 'candidate' ? 'baseline' : 'candidate';
   const routes = (cause.routes ?? []).join(', ') || 'these routes';
-  const method = (cause.missingRoute ?? '').split(' ')[0] ?? '';
-  const serve = `add handlers for ${method} ${routes}, as the ${other} has them`;
+  const serve = `add handlers for ${missingRouteMethod(cause)} ${routes}, as the ${other} has them`;
   const drop = `remove the feature's routes (${routes}) if it is dropped on purpose, as the ${lacking} has`;
   return lacking === 'candidate'
     ? { baseline: drop, candidate: serve }

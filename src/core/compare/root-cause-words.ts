@@ -22,6 +22,7 @@ import {
   isRefusalGate,
   isUnroutedMethod,
   methodOf,
+  missingRouteMethod,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { differenceWords, endpointDifferenceWords } from './text-bodies.js';
@@ -237,7 +238,7 @@ function headerSummary(cause: RootCause & { type: 'status' }, header: string): s
  */
 function missingRouteSummary(cause: RootCause & { type: 'status'; missingRoute: string }): string {
   const side = cause.baseline === 0 ? 'candidate' : 'baseline';
-  const method = cause.missingRoute.slice(0, cause.missingRoute.indexOf(' '));
+  const method = missingRouteMethod(cause);
   const tails = [
     ...new Set((cause.routes ?? []).map((path) => `…/${path.slice(path.lastIndexOf('/') + 1)}`)),
   ];

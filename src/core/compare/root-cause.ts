@@ -71,6 +71,11 @@ export function isMissingRoute(
   );
 }
 
+/** The method of a route family (`missingRoute` is `METHOD file /branch`). */
+export function missingRouteMethod(cause: { readonly missingRoute?: string | undefined }): string {
+  return (cause.missingRoute ?? '').split(' ')[0] ?? '';
+}
+
 /** True for a status cause keyed by one side's reason on any endpoint (`shared-reasons.ts`). */
 export function isSharedReason(cause: RootCause): boolean {
   return (
