@@ -80,6 +80,24 @@ const CONNECT_ERRORS = new Set([
 
 export const TIMEOUT_CODE = 'PARITY_REQUEST_TIMEOUT';
 
+/**
+ * Methods HTTP defines as idempotent (RFC 9110 §9.2.2): sent again after a
+ * communication failure, before any answer was read, they change nothing more.
+ */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/**
+ * A kept-alive connection the server closed as the request went out on it:
+ * undici's socket error, on a socket that had already read earlier answers.
+ * The server let an idle connection go (its keep-alive timer fired first,
+ * which happens when a loaded machine runs undici's later): the request was
+ * never answered, so it is not the server's answer to it.
+ */
+function closedWhileIdle(error: Error): boolean {
+  const { code, socket } = error as Error & { code?: unknown; socket?: { bytesRead?: unknown } };
+  return code === 'UND_ERR_SOCKET' && typeof socket?.bytesRead === 'number' && socket.bytesRead > 0;
+}
+
 function errorCode(error: unknown): { code: string; message: string } {
   const err = error instanceof Error ? error : new Error(String(error));
   const withCode = err as Error & { code?: unknown; cause?: unknown };
@@ -121,6 +139,12 @@ class Attempt implements Dispatcher.DispatchHandler {
     private readonly share: DecodeShare | undefined,
     private readonly resolve: (outcome: SideOutcome) => void,
     private readonly hold: Hold | undefined,
+    /**
+     * Sends the request once more on another connection, for an idempotent
+     * request whose kept-alive connection the server closed before any answer
+     * (`closedWhileIdle`), as browsers, curl and Go's client do.
+     */
+    private readonly sendAgain: (() => void) | undefined,
   ) {
     this.timer = setTimeout(expire, options.timeoutMs, this);
     this.deadline = this.started + options.timeoutMs;
@@ -218,6 +242,15 @@ class Attempt implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.finished = true;
     clearTimeout(this.timer);
+    if (
+      this.sendAgain !== undefined &&
+      !this.timedOut &&
+      this.status === 0 &&
+      closedWhileIdle(error)
+    ) {
+      this.sendAgain();
+      return;
+    }
     const waiting = this.waitingSince === undefined ? 0 : performance.now() - this.waitingSince;
     const durationMs = performance.now() - this.started - this.waitedMs - waiting;
     const { timeoutMs } = this.options;
@@ -283,11 +316,14 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     plan: PlannedRequest,
     share?: DecodeShare,
     testCase?: Case,
+    again = IDEMPOTENT_METHODS.has(plan.method),
   ): Promise<SideOutcome> {
     const { path, headers } = forThisTarget(plan);
     const hold = options.inFlight?.holdOf(testCase);
     return new Promise<SideOutcome>((resolve) => {
-      const handler = new Attempt(options, share, resolve, hold);
+      // Once only, and within the request's place under the run's bounds.
+      const sendAgain = again ? () => resolve(attemptNow(plan, share, testCase, false)) : undefined;
+      const handler = new Attempt(options, share, resolve, hold, sendAgain);
       pool.dispatch({ method: plan.method, path, headers, body: plan.body ?? null }, handler);
     });
   }
