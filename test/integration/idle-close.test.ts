@@ -5,12 +5,15 @@ import type { PlannedRequest } from '../../src/core/request/plan.js';
 import { createClient } from '../../src/io/http/client.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+
 /**
  * A server lets a kept-alive connection go as the next request goes out on
  * it (its keep-alive timer fired first, as on a loaded machine). That request
- * was never answered: an idempotent one is sent once more on a new
- * connection; a POST is not, and a connection closed before any answer at all
- * is the server's own doing, recorded as it is.
+ * was never answered: a safe one (GET, HEAD, OPTIONS) is sent once more on a
+ * new connection; a write is not, since a server may have done it before it
+ * closed; and a new connection closed before any answer at all is the
+ * server's own doing, recorded as it is.
  */
 describe('a kept-alive connection the server closed before answering', () => {
   let server: TestServer;
@@ -35,8 +38,8 @@ describe('a kept-alive connection the server closed before answering', () => {
   const request = (method: string, pathAndQuery: string): PlannedRequest => ({
     method,
     pathAndQuery,
-    headers: method === 'GET' || method === 'DELETE' ? [] : [['content-type', 'application/json']],
-    body: method === 'GET' || method === 'DELETE' ? undefined : '{"n":1}',
+    headers: WRITES.has(method) ? [['content-type', 'application/json']] : [],
+    body: WRITES.has(method) ? '{"n":1}' : undefined,
   });
   const oneConnection = () =>
     createClient(
@@ -49,9 +52,9 @@ describe('a kept-alive connection the server closed before answering', () => {
 
   it.each([
     ['GET', '/lets-idle-go/a'],
-    ['PUT', '/lets-idle-go/b'],
-    ['DELETE', '/lets-idle-go/c'],
-  ])('sends an idempotent %s once more on a new connection', async (method, path) => {
+    ['HEAD', '/lets-idle-go/b'],
+    ['OPTIONS', '/lets-idle-go/c'],
+  ])('sends a safe %s once more on a new connection', async (method, path) => {
     const c = oneConnection();
     expect(status(await c.send(request('GET', '/lets-idle-go/warm')))).toBe(200);
     const before = seen(path);
@@ -60,12 +63,17 @@ describe('a kept-alive connection the server closed before answering', () => {
     await c.close();
   });
 
-  it('records a POST as a transport error: it may have been written', async () => {
+  it.each([
+    ['POST', '/lets-idle-go/post'],
+    ['PUT', '/lets-idle-go/put'],
+    ['DELETE', '/lets-idle-go/delete'],
+    ['PATCH', '/lets-idle-go/patch'],
+  ])('records a %s as a transport error: it may have been written', async (method, path) => {
     const c = oneConnection();
     expect(status(await c.send(request('GET', '/lets-idle-go/warm')))).toBe(200);
-    const outcome = await c.send(request('POST', '/lets-idle-go/post'));
+    const outcome = await c.send(request(method, path));
     expect(status(outcome)).toBe('UND_ERR_SOCKET');
-    expect(seen('/lets-idle-go/post')).toBe(1);
+    expect(seen(path)).toBe(1);
     await c.close();
   });
 

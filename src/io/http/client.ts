@@ -81,10 +81,14 @@ const CONNECT_ERRORS = new Set([
 export const TIMEOUT_CODE = 'PARITY_REQUEST_TIMEOUT';
 
 /**
- * Methods HTTP defines as idempotent (RFC 9110 §9.2.2): sent again after a
- * communication failure, before any answer was read, they change nothing more.
+ * Methods HTTP defines as safe (RFC 9110 §9.2.1): sent again after a
+ * communication failure, before any answer was read, they change nothing.
+ * Not the idempotent writes (`PUT`, `DELETE`): servers do process a write
+ * and then close the connection without answering (a Parse Server under
+ * load deleted an object twice: a `404` row for a delete that worked), and
+ * real APIs write increments under `PUT`.
  */
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 /**
  * A kept-alive connection the server closed as the request went out on it:
@@ -140,8 +144,8 @@ class Attempt implements Dispatcher.DispatchHandler {
     private readonly resolve: (outcome: SideOutcome) => void,
     private readonly hold: Hold | undefined,
     /**
-     * Sends the request once more on another connection, for an idempotent
-     * request whose kept-alive connection the server closed before any answer
+     * Sends the request once more on another connection, for a safe request
+     * whose kept-alive connection the server closed before any answer
      * (`closedWhileIdle`), as browsers, curl and Go's client do.
      */
     private readonly sendAgain: (() => void) | undefined,
@@ -316,7 +320,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     plan: PlannedRequest,
     share?: DecodeShare,
     testCase?: Case,
-    again = IDEMPOTENT_METHODS.has(plan.method),
+    again = SAFE_METHODS.has(plan.method),
   ): Promise<SideOutcome> {
     const { path, headers } = forThisTarget(plan);
     const hold = options.inFlight?.holdOf(testCase);
