@@ -226,6 +226,10 @@ if (json) {
     if (l.decisionsWithoutRow.length > 0) {
       process.stdout.write(`  ${l.pair}: no row for ${l.decisionsWithoutRow.join(', ')}\n`);
     }
+    if (l.runErrorDecisions.length > 0) {
+      const ids = l.runErrorDecisions.join(', ');
+      process.stdout.write(`  ${l.pair}: a run error, not a row (not counted): ${ids}\n`);
+    }
     for (const a of l.assignments.filter((x) => x.false && !x.awaiting)) {
       process.stdout.write(`  ${l.pair}: false row ${a.row} ${a.summary}\n`);
     }

@@ -27,6 +27,12 @@ export interface Decision {
   readonly title?: string;
   readonly evidence?: string;
   readonly rows: RowMatcher | readonly RowMatcher[];
+  /**
+   * One side answers it by failing in transport (a dropped connection, no
+   * answer in time): a run error, never a row. Seen when the run records a
+   * run error on a case its matchers name by `cases` (or when a row matches).
+   */
+  readonly runError?: boolean;
 }
 
 /** Values of one server instance (ids, times, ports): a row on them is per-instance. */
@@ -84,6 +90,8 @@ export interface PairScore {
   readonly decisions: number;
   readonly rowsPerDecision: number | null;
   readonly decisionsWithoutRow: readonly string[];
+  /** Decisions marked `runError` seen as a run error, not a row; left out of `decisions`. */
+  readonly runErrorDecisions: readonly string[];
   readonly perInstanceRows: number;
   readonly falseRows: number;
   /** Rows awaiting evidence: not in `rows` nor in any other count. */

@@ -162,12 +162,26 @@ function assignRows(matchesOf, decisions) {
 }
 
 /**
+ * Did the run record a run error (a side failed in transport) on a case one
+ * of the decision's matchers names by `cases`?
+ */
+function ranIntoError(decision, report) {
+  const globs = asList(decision.rows).flatMap((m) => asList(m.cases));
+  if (globs.length === 0) return false;
+  return (report.results ?? []).some(
+    (result) => result.verdict === 'error' && anyGlob(globs, [result.caseId]),
+  );
+}
+
+/**
  * Assigns each row to a decision one of whose matchers matches it (see
  * assignRows), else to per-instance, else to "false"; returns the counts of
  * the table. A row awaiting evidence (an open root cause the run marked
  * `unsettled`) is assigned the same way but counted apart (`awaitingRows`),
  * never as a row: the tool does not count it as an open decision, so a
- * decision whose only rows await evidence has no row.
+ * decision whose only rows await evidence has no row. A decision marked
+ * `runError` that has no row but a run error on one of its cases is listed
+ * apart (`runErrorDecisions`) and left out of the decisions counted.
  */
 export function scorePair(truth, report) {
   const all = rowsOfReport(report);
@@ -202,15 +216,22 @@ export function scorePair(truth, report) {
       into.push({ ...base, false: true });
     }
   }
-  const withoutRow = decisions.filter((d) => byDecision.get(d.id).length === 0).map((d) => d.id);
+  const unrowed = decisions.filter((d) => byDecision.get(d.id).length === 0);
+  // A decision one side answers by failing in transport is a run error, never
+  // a row (DESIGN: "Transport failures are run errors, never rows"): it is
+  // seen when the run recorded a run error on one of its cases.
+  const asRunErrors = unrowed.filter((d) => d.runError === true && ranIntoError(d, report));
+  const withoutRow = unrowed.filter((d) => !asRunErrors.includes(d)).map((d) => d.id);
+  const counted = decisions.length - asRunErrors.length;
   return {
     pair: truth.pair,
     heldOut: truth.heldOut === true,
     tuned: truth.tuned === true,
     rows: rows.length,
-    decisions: decisions.length,
-    rowsPerDecision: decisions.length === 0 ? null : rows.length / decisions.length,
+    decisions: counted,
+    rowsPerDecision: counted === 0 ? null : rows.length / counted,
     decisionsWithoutRow: withoutRow,
+    runErrorDecisions: asRunErrors.map((d) => d.id),
     perInstanceRows: assigned.filter((a) => a.perInstance).length,
     falseRows: assigned.filter((a) => a.false).length,
     awaitingRows: awaiting.length,

@@ -111,6 +111,31 @@ describe('the corpus matcher', () => {
     expect(score.heldOut).toBe(true);
   });
 
+  it('counts a `runError` decision seen as a run error apart, and one never seen as without a row', () => {
+    const withErrors = report() as { results: unknown[] };
+    withErrors.results.push(
+      { caseId: 'shop/oneway-call', verdict: 'error', findings: [] },
+      { caseId: 'shop/ping', verdict: 'equal', findings: [] },
+    );
+    const decisions = [
+      ...truth.decisions,
+      { id: 'oneway-unanswered', runError: true, rows: [{ cases: ['shop/oneway-*'] }] },
+      { id: 'ping-dropped', runError: true, rows: [{ cases: ['shop/ping'] }] },
+    ];
+    const score = scorePair({ ...truth, decisions }, withErrors);
+    expect(score.runErrorDecisions).toEqual(['oneway-unanswered']);
+    expect(score.decisionsWithoutRow).toEqual(['renamed-total', 'ping-dropped']);
+    expect(score.decisions).toBe(4);
+    expect(score.rowsPerDecision).toBeCloseTo(5 / 4);
+    // Without the mark, a run error is no row.
+    const unmarked = decisions.map(({ runError: _, ...d }) => d);
+    expect(scorePair({ ...truth, decisions: unmarked }, withErrors).decisionsWithoutRow).toEqual([
+      'renamed-total',
+      'oneway-unanswered',
+      'ping-dropped',
+    ]);
+  });
+
   it('counts a row on a per-instance path as false when its values do not look per-instance', () => {
     const strict: Truth = {
       ...truth,
