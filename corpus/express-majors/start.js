@@ -20,7 +20,12 @@ supervise(async () => {
     startProcess(
       label,
       process.execPath,
-      [join(service, 'bookmarks.cjs'), join(dir, 'node_modules/express'), join(service, 'public'), String(port)],
+      [
+        join(service, 'bookmarks.cjs'),
+        join(dir, 'node_modules/express'),
+        join(service, 'public'),
+        String(port),
+      ],
       { env: { ...process.env, NODE_ENV: 'production' } },
     );
     const url = `http://127.0.0.1:${port}`;

@@ -45,9 +45,14 @@ supervise(async () => {
   generate('py', py);
   generate('js:node', js);
   const [pp, pn] = [await freePort(), await freePort()];
-  startProcess('python-thrift', '/usr/bin/python3', [join(service, 'catalogue.py'), py, String(pp)], {
-    env: { ...process.env, PYTHONUNBUFFERED: '1' },
-  });
+  startProcess(
+    'python-thrift',
+    '/usr/bin/python3',
+    [join(service, 'catalogue.py'), py, String(pp)],
+    {
+      env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    },
+  );
   startProcess('node-thrift', process.execPath, [join(service, 'catalogue.cjs'), js, String(pn)], {
     env: { ...process.env, NODE_PATH: join(dir, 'node_modules') },
   });

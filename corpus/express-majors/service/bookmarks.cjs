@@ -24,7 +24,7 @@ function find(req) {
   return bookmark;
 }
 
-app.get('/health', (req, res) => {
+app.get('/health', (_req, res) => {
   res.json({ ok: true });
 });
 
@@ -40,7 +40,8 @@ router.get('/', (req, res) => {
 
 router.post('/', (req, res) => {
   const { url, title, tags = [] } = req.body;
-  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw fail(400, 'url must be an http(s) URL');
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+    throw fail(400, 'url must be an http(s) URL');
   const bookmark = {
     id: nextId++,
     url,
@@ -55,7 +56,8 @@ router.post('/', (req, res) => {
 router.get('/export.:format', (req, res) => {
   const list = [...bookmarks.values()];
   if (req.params.format === 'json') return res.json(list);
-  if (req.params.format === 'txt') return res.type('text').send(list.map((b) => `${b.id} ${b.url}\n`).join(''));
+  if (req.params.format === 'txt')
+    return res.type('text').send(list.map((b) => `${b.id} ${b.url}\n`).join(''));
   throw fail(406, `no export as ${req.params.format}`);
 });
 
@@ -88,7 +90,7 @@ router.post('/:id/star', (req, res) => {
 
 app.use('/bookmarks', router);
 
-app.use((err, req, res, next) => {
+app.use((err, _req, res, _next) => {
   const status = err.status ?? err.statusCode ?? 500;
   res.status(status).json({ error: err.expose ? err.message : 'internal error' });
 });

@@ -69,7 +69,9 @@ const handler = {
   },
   stockByKind() {
     const totals = {};
-    for (const value of Object.keys(kindNames).map(Number).sort((a, b) => a - b)) {
+    for (const value of Object.keys(kindNames)
+      .map(Number)
+      .sort((a, b) => a - b)) {
       totals[kindNames[value]] = [...parts.values()]
         .filter((p) => p.kind === value)
         .reduce((sum, p) => sum + p.stock, 0);
