@@ -121,6 +121,12 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       "with apart: the difference most of its endpoint's answers show in this run, worded as the endpoint's row (`body differs`; the others `body differs another way`); not part of the fingerprint",
     ),
+  layout: z
+    .string()
+    .exactOptional()
+    .describe(
+      'with difference: two HTML documents whose heads differ in their skeleton (elements and attribute names, no text nor values): layout|<media type>|hash of the two; pages of one such pair in two answers or more are one row, its difference this (tracker rule 61); not part of the fingerprint',
+    ),
   transform: z
     .string()
     .exactOptional()

@@ -100,6 +100,11 @@
  *    or removed at the parent of a nesting's container, in exactly that
  *    nesting row's answers, two or more, is that row's cause.
  *
+ * 12. **HTML pages of another layout** (`html-layouts.ts`): whole HTML
+ *    bodies whose heads differ in their skeleton, one pair of heads in two
+ *    answers or more, are one cause, with a `content-type` in exactly
+ *    their answers.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
@@ -133,6 +138,7 @@ import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
+import { htmlLayouts } from './html-layouts.js';
 import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import { ordersOfLists } from './list-orders.js';
@@ -403,9 +409,13 @@ export function clusterCauses(
     ...handlers,
     ...gates,
   ]);
+  // HTML pages of another layout, one pair of heads in two answers or more, are one row (rule 61).
+  const others = new Set([...statusBodies, ...handlers.keys(), ...gates.keys()]);
+  const layouts = htmlLayouts(all, ownKey, (own) => others.has(own));
+  for (const [page, cause] of layouts) recurring.set(page, cause);
   // A `content-type` in exactly the answers of one whole body's difference is that body's (rule 52).
   for (const [label, cause] of labelsOfBodies(all, recurring, statusBodies)) {
-    recurring.set(label, cause);
+    if (!layouts.has(label)) recurring.set(label, cause);
   }
   // A list's order in exactly the answers where its elements change is their row's (rule 53).
   const elementsRow = (cause: StructureCause): RootCause => {

@@ -42,6 +42,7 @@ import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { headerFindings } from './header-findings.js';
+import { layoutOf } from './html-layouts.js';
 import { isIdKey, mapKeysOf } from './map-like.js';
 import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
@@ -582,13 +583,23 @@ function withWholeDifference(
   if (difference === undefined) return findings;
   // What one endpoint's answers that differ alike share (rule 9): each answer's own values elided too.
   const alike = whole.op === 'type' ? undefined : alikeDifference(whole, comparison.textType, sent);
+  // HTML pages whose heads differ in their skeleton: another layout (rule 61, `html-layouts.ts`).
+  const layout =
+    typeof whole.baseline === 'string' && typeof whole.candidate === 'string'
+      ? layoutOf(whole.baseline, whole.candidate, comparison.textType)
+      : undefined;
   return findings.map((finding) => {
     const { cause } = finding;
     if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {
       return finding;
     }
     // Its words say what the texts differ by (`endpointDifferenceWords`): made with it.
-    const said = { ...cause, difference, ...(alike === undefined ? {} : { alike }) };
+    const said = {
+      ...cause,
+      difference,
+      ...(alike === undefined ? {} : { alike }),
+      ...(layout === undefined || whole.op !== 'value' ? {} : { layout }),
+    };
     return findingOf(said, finding.paths);
   });
 }

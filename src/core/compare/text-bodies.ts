@@ -30,6 +30,7 @@ import { createHash } from 'node:crypto';
 import type { Change } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
 import { TYPE_DIFFERENCE, typeDifferenceWords } from './body-types.js';
+import { isLayoutDifference, layoutWords } from './html-layouts.js';
 
 /** `reorder|<media type>`: the difference of the same lines in another order. */
 const REORDER = 'reorder';
@@ -319,6 +320,7 @@ export function differencesOf<F extends Finding>(
 export function differenceWords(difference: string): string {
   const [kind = '', type = '', hash = ''] = difference.split('|');
   if (kind === TYPE_DIFFERENCE) return typeDifferenceWords(difference);
+  if (isLayoutDifference(difference)) return layoutWords(difference);
   if (kind === REORDER) {
     return `bodies hold the same lines in another order${type === '' ? '' : ` (${type})`}`;
   }
