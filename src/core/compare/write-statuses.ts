@@ -89,6 +89,8 @@ interface Transition extends WriteStatuses {
   readonly keys: readonly string[];
 }
 
+const isAnyRoute = (cause: RootCause) => cause.type === 'status' && cause.endpoint === ANY_ROUTE;
+
 /** The status findings of an answer keyed on its own endpoint; undefined when another rule joined one. */
 function ownKeys(
   answer: WriteAnswer,
@@ -102,9 +104,7 @@ function ownKeys(
     const other = joined.get(key);
     // Rule 4's recurrence by method is superseded; any other rule's join stands (one of any
     // route, `* *`, reads as a method `*`'s recurrence: it is no method's).
-    if (other !== undefined && (!isRecurringStatus(other) || other.endpoint === ANY_ROUTE)) {
-      return undefined;
-    }
+    if (other !== undefined && (!isRecurringStatus(other) || isAnyRoute(other))) return undefined;
     out.push(key);
   }
   return out;
