@@ -4,12 +4,13 @@
  * `PATCH` and `DELETE` all `204` where the old one answered `200`, `200`,
  * `202`; a settings API whose rewrite answers every write `200` where the
  * old one answered `201` to a `POST` and `204` to a `PUT` and a `DELETE`
- * (a `201` both answer, a creation, left out; a member the rewrite adds to
- * its answer keeps its own row). Kept apart: a read whose status changes, a
- * write one side refused, a `201 → 200` on creation alone where `PUT` and
- * `DELETE` agree (its own row), and write statuses that vary on both sides
- * (a row per method). A tracker written before keeps no open row of the
- * write's own status beside the joined one.
+ * (a member the rewrite adds to its answer keeps its own row). Kept apart:
+ * a read whose status changes, a write one side refused, a `201 → 200` on
+ * creation alone where `PUT` and `DELETE` agree (its own row), a replace
+ * answered `201` against `204` by a side that answers creations `201`
+ * itself (whether it created something), and write statuses that vary on
+ * both sides (a row per method). A tracker written before keeps no open
+ * row of the write's own status beside the joined one.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, sidesOf, tempProject } from '../helpers/cli.js';
@@ -73,10 +74,6 @@ const SETTINGS: Fixture = {
     },
     'PUT /v2/flags/dark': { baseline: empty(204), candidate: jsonOf(200, { key: 'dark' }) },
     'DELETE /v2/flags/dark': { baseline: empty(204), candidate: jsonOf(200, { key: 'dark' }) },
-    'POST /v2/profiles': {
-      baseline: jsonOf(201, { name: 'p' }),
-      candidate: jsonOf(201, { name: 'p' }),
-    },
     'HEAD /v2/flags': { baseline: empty(200), candidate: empty(204) },
     'DELETE /v2/locks/1': { baseline: empty(204), candidate: jsonOf(409, { error: 'held' }) },
   },
@@ -84,7 +81,6 @@ const SETTINGS: Fixture = {
     create: 'POST /v2/flags',
     set: 'PUT /v2/flags/dark',
     unset: 'DELETE /v2/flags/dark',
-    profile: 'POST /v2/profiles',
     probe: 'HEAD /v2/flags',
     unlock: 'DELETE /v2/locks/1',
   },
@@ -118,6 +114,30 @@ const CREATION: Fixture = {
   apart: [['tags/tag', 'tags/label'], ['tags/tint']],
 };
 
+/**
+ * Kept apart: a replacing `PUT` the baseline answers `201` and the candidate,
+ * which answers a creation `201` itself, `204`: whether it created something,
+ * a decision of its own; its `DELETE`s alone are one method's row.
+ */
+const REPLACE: Fixture = {
+  name: 'kept apart: 201 against 204 on a replace, where the candidate answers creations 201',
+  suite: 'agenda',
+  app: {
+    'PUT /agenda/new.ics': { baseline: empty(201), candidate: empty(201) },
+    'PUT /agenda/old.ics': { baseline: empty(201), candidate: empty(204) },
+    'DELETE /agenda/old.ics': { baseline: empty(200), candidate: empty(204) },
+    'DELETE /agenda/': { baseline: empty(200), candidate: empty(204) },
+  },
+  cases: {
+    replace: 'PUT /agenda/old.ics',
+    create: 'PUT /agenda/new.ics',
+    'drop-event': 'DELETE /agenda/old.ics',
+    'drop-agenda': 'DELETE /agenda/',
+  },
+  joined: [],
+  apart: [['agenda/replace'], ['agenda/drop-event', 'agenda/drop-agenda']],
+};
+
 /** Kept apart: write statuses that vary on both sides: no one status, a row per method. */
 const VARYING: Fixture = {
   name: 'kept apart: write statuses that vary on both sides',
@@ -140,7 +160,7 @@ describe('one side answering every write one status is one row', () => {
   const started: TestServer[] = [];
   afterAll(async () => Promise.all(started.map((s) => s.close())));
 
-  it.each([NOTES, SETTINGS, CREATION, VARYING])('$name', async (f) => {
+  it.each([NOTES, SETTINGS, CREATION, REPLACE, VARYING])('$name', async (f) => {
     const baseline = await server(f, 'baseline');
     const candidate = await server(f, 'candidate');
     started.push(baseline, candidate);

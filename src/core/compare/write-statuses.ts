@@ -13,7 +13,7 @@
  * `POST`) that both sides accepted with two success statuses (`2xx` on both,
  * and they differ), where one side answers **one** status to all of them and
  * the other **two or more**, over **two methods or more**, and where that
- * one status is that side's answer to every write of those methods both
+ * one status is that side's answer to every write of the four methods both
  * sides accepted in the run, equal answers included (`bothSucceeded`), but
  * a `201 Created` both sides answered (a creation both report alike: what a
  * server holds shows in a write's status as created or not, so a `201`
@@ -33,6 +33,13 @@
  *   choices, or each endpoint's own), and both sides single (`200 → 204` on
  *   `PUT` and `DELETE`: nothing names one side's one answer against the
  *   other's several, so rule 4 keeps a row per method);
+ * - a transition where the other side answered `201 Created`, when this
+ *   side answers some write `201` itself (it tells a creation apart): the
+ *   two disagree whether that write created something (a replacing `PUT`
+ *   answered `201` by one, `204` by the other), a question of state, not of
+ *   a default; it keeps rule 4's row and the rest are read without it (a
+ *   side that never answers `201` answers a creation with its one status
+ *   too, and joins);
  * - a side whose one status is not its answer to some other write both
  *   accepted (`DELETE` answered `204` alike where every other write
  *   changed to `200`: that side has no one answer for writes);
@@ -142,6 +149,15 @@ function answersEveryWrite(
   );
 }
 
+/** True when `side` answers some write `201 Created` in the run: it tells a creation apart. */
+function createsAlike(
+  side: Side,
+  transitions: readonly Transition[],
+  evidence: readonly WriteStatuses[] | undefined,
+): boolean {
+  return [...transitions, ...(evidence ?? [])].some((one) => one[side] === CREATED);
+}
+
 /** The cause of one side's one status to every write, the other's statuses by method for its summary. */
 function everyWriteCause(side: Side, status: number, transitions: readonly Transition[]) {
   const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
@@ -173,17 +189,20 @@ export function writeStatuses(
 ): Map<string, RootCause> {
   const out = new Map<string, RootCause>();
   const transitions = transitionsOf(answers, joined);
-  const methods = new Set(transitions.map((one) => one.method));
-  if (methods.size < 2) return out;
   for (const side of ['baseline', 'candidate'] as const) {
     const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
-    const own = new Set(transitions.map((one) => one[side]));
-    const theirs = new Set(transitions.map((one) => one[other]));
+    // Where this side answers a creation `201` itself, the other's `201` against its status
+    // says the two disagree whether the write created something: a question of its own.
+    const created = createsAlike(side, transitions, evidence);
+    const joining = created ? transitions.filter((one) => one[other] !== CREATED) : transitions;
+    if (new Set(joining.map((one) => one.method)).size < 2) continue;
+    const own = new Set(joining.map((one) => one[side]));
+    const theirs = new Set(joining.map((one) => one[other]));
     const [status] = own;
     if (own.size !== 1 || theirs.size < 2 || status === undefined) continue;
     if (!answersEveryWrite(side, status, evidence)) continue;
-    const cause = everyWriteCause(side, status, transitions);
-    for (const { keys } of transitions) for (const key of keys) out.set(key, cause);
+    const cause = everyWriteCause(side, status, joining);
+    for (const { keys } of joining) for (const key of keys) out.set(key, cause);
   }
   return out;
 }

@@ -66,17 +66,43 @@ describe('writeStatuses', () => {
     );
   });
 
-  it('joins the baseline as the one side, with a 201 both wrote left out (settings: 200)', () => {
+  it('joins the baseline as the one side, a creation answered with its one status too (settings: 200)', () => {
     const answers = [
       answer('POST', 'POST /settings', 200, 201),
       answer('PUT', 'PUT /settings/:id', 200, 204),
       answer('DELETE', 'DELETE /settings/:id', 200, 204),
     ];
-    const created = [answer('POST', 'POST /profiles', 201, 201)];
-    const out = writeStatuses(answers, written([...answers, ...created]));
+    const out = writeStatuses(answers, written(answers));
     const [cause] = new Set(out.values());
     expect(out.size).toBe(3);
     expect(cause).toMatchObject({ baseline: 200, candidate: 0, everyWrite: true });
+  });
+
+  it('leaves out a 201 both sides answered: a creation both report alike', () => {
+    const answers = [
+      answer('PUT', 'PUT /pods/:id', 204, 205),
+      answer('PATCH', 'PATCH /pods/:id', 200, 205),
+      answer('DELETE', 'DELETE /pods/:id', 200, 205),
+    ];
+    const created = [
+      answer('POST', 'POST /pods', 201, 201),
+      answer('PUT', 'PUT /boxes/:id', 201, 201),
+    ];
+    expect(joinedCauses(answers, created).size).toBe(1);
+  });
+
+  it('keeps apart a 201 against the one status of a side that answers creations 201 itself', () => {
+    // The candidate answers a creation 201 and a replacing PUT 204 where the baseline says
+    // 201 again: whether the write created something, not the candidate's one default.
+    const answers = [
+      answer('PUT', 'PUT /events/:id', 201, 204),
+      answer('DELETE', 'DELETE /events/:id', 200, 204),
+      answer('DELETE', 'DELETE /agendas/:id', 200, 204),
+    ];
+    const created = [answer('PUT', 'PUT /events/:id', 201, 201)];
+    expect(joinedCauses(answers, created).size).toBe(0);
+    // With no creation answered 201 by the candidate, its 204 is its answer to every write.
+    expect(joinedCauses(answers).size).toBe(1);
   });
 
   it('keeps apart a 201 → 200 on creation alone, where PUT and DELETE agree', () => {
