@@ -217,6 +217,18 @@ export const rootCauseSchema = z
         .describe(
           "on the endpoint '* *': the method and case file (`POST signalling`) of two endpoints or more one side answered with its one not-found answer (its 404, the reason its words with the request's method, path and segments elided) to every request the other side served (tracker rule 54); the other side's status 0 (any); part of the fingerprint",
         ),
+      everyWrite: z
+        .literal(true)
+        .exactOptional()
+        .describe(
+          "on the endpoint '* *': one side answers every write (PUT, PATCH, DELETE, POST) both sides accepted with this one success status where the other answers two or more by method and endpoint (tracker rule 60); the other side's status 0 (several); part of the fingerprint",
+        ),
+      writes: z
+        .array(z.string())
+        .exactOptional()
+        .describe(
+          "with everyWrite: the other side's statuses by method (`PUT 204`, `PATCH 200`), for the summary; not part of the fingerprint",
+        ),
       routes: z
         .array(z.string())
         .exactOptional()

@@ -109,7 +109,8 @@
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
  * it accepted sent, `missing-headers.ts`; a route family one side does not
- * have, `missing-routes.ts`), and so are a route one side refuses whole
+ * have, `missing-routes.ts`; one side's one success status to every write,
+ * `write-statuses.ts`), and so are a route one side refuses whole
  * (`refusal-gates.ts`) and one side's error handler, whatever the method
  * (`error-handlers.ts`: its error document against the other's text pages).
  *
@@ -175,6 +176,7 @@ import {
 import { refusalEvidence } from './shared-reasons.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
+import { writeStatuses } from './write-statuses.js';
 import { zeroOmissions } from './zero-omissions.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
@@ -320,12 +322,22 @@ export function clusterCauses(
     ]),
   );
   const unrouted = routes.statuses;
+  // One side's one success status to every write (`write-statuses.ts`, rule 60).
+  const everyWrite = writeStatuses(
+    all,
+    acceptedWrites.bothSucceeded,
+    new Map([...recurrences, ...checked, ...headers, ...gates, ...handlers, ...unrouted]),
+  );
   // One list under two names reordered one way (`same-reorders.ts`).
   const reorders = sameReorders(all);
   const patterns =
-    checked.size === 0 && reorders.size === 0 && headers.size === 0 && unrouted.size === 0
+    checked.size === 0 &&
+    reorders.size === 0 &&
+    headers.size === 0 &&
+    unrouted.size === 0 &&
+    everyWrite.size === 0
       ? recurrences
-      : new Map([...recurrences, ...checked, ...headers, ...unrouted, ...reorders]);
+      : new Map([...recurrences, ...checked, ...headers, ...unrouted, ...everyWrite, ...reorders]);
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));

@@ -66,7 +66,10 @@
  * side is keyed by the two classes (`drawn-format`, rule 32 on whole text
  * bodies), the row of its endpoint's text body; since a route family one side
  * does not have is one cause (`missing-routes.ts`), the status row each
- * endpoint had, and the row by method of those both sides refused. The rows
+ * endpoint had, and the row by method of those both sides refused; since one
+ * side's one success status to every write is one cause
+ * (`write-statuses.ts`), the status row each write had on its endpoint and
+ * by its method. The rows
  * are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
@@ -106,6 +109,7 @@ import {
   ANY_ROUTE,
   causeFingerprint,
   isCheckedParameter,
+  isEveryWrite,
   isMissingHeader,
   isMissingRoute,
   isRecurringStatus,
@@ -452,17 +456,20 @@ function statusKeys(
   const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
   const out = isMissingRoute(cause)
     ? missingRouteKeys(input)
-    : isCheckedParameter(cause) || isMissingHeader(cause)
-      ? parameterKeys(input)
-      : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
-        ? redirectKeys(input)
-        : isSharedReason(cause)
-          ? sharedReasonKeys(input.endpoint, cause)
-          : isRecurringStatus(cause)
-            ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-            : cause.reason?.includes(NAME_TOKEN) === true
-              ? [causeFingerprint(ownSibling(input.endpoint, cause))]
-              : [];
+    : isEveryWrite(cause)
+      ? // One side's one status to every write (rule 60): the rows on its endpoint and by its method.
+        redirectKeys(input)
+      : isCheckedParameter(cause) || isMissingHeader(cause)
+        ? parameterKeys(input)
+        : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
+          ? redirectKeys(input)
+          : isSharedReason(cause)
+            ? sharedReasonKeys(input.endpoint, cause)
+            : isRecurringStatus(cause)
+              ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+              : cause.reason?.includes(NAME_TOKEN) === true
+                ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+                : [];
   out.push(...allow);
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {

@@ -65,11 +65,24 @@ function missingRouteHint(cause: Extract<RootCause, { type: 'status' }>): FixHin
     : { baseline: serve, candidate: drop };
 }
 
+/** One side's one success status to every write (rule 60): answer by method, or keep the one status on purpose. */
+function everyWriteHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
+  const uniform = cause.baseline === 0 ? 'candidate' : 'baseline';
+  const status = uniform === 'candidate' ? cause.candidate : cause.baseline;
+  const writes = (cause.writes ?? []).join(', ') || 'each method';
+  const byMethod = `answer each write by its method (${writes}), as the ${uniform === 'candidate' ? 'baseline' : 'candidate'} does`;
+  const one = `answer every successful write ${status}, as the ${uniform} does`;
+  return uniform === 'candidate'
+    ? { baseline: one, candidate: byMethod }
+    : { baseline: byMethod, candidate: one };
+}
+
 function statusHint(
   cause: Extract<RootCause, { type: 'status' }>,
   runtimes: SideRuntimes,
 ): FixHint {
   if (cause.missingRoute !== undefined) return missingRouteHint(cause);
+  if (cause.everyWrite === true) return everyWriteHint(cause);
   if (cause.document === true) return documentHint(cause);
   if (isRefusalGate(cause)) return gateHint(cause);
   const { baseline: b, candidate: c } = cause;

@@ -36,6 +36,7 @@ import { isWriteMethod } from '../../contract/model/case.js';
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { ANY_ROUTE, causeKey } from './root-cause.js';
+import type { WriteStatuses } from './write-statuses.js';
 
 type Side = 'baseline' | 'candidate';
 type StatusCause = RootCause & { type: 'status' };
@@ -53,6 +54,12 @@ export interface SideWrites {
 export interface AcceptedWrites {
   readonly baseline: SideWrites;
   readonly candidate: SideWrites;
+  /**
+   * The statuses of the writes both sides answered with a success (`2xx`),
+   * one entry per method and pair of statuses, equal answers included
+   * (`write-statuses.ts`, tracker rule 60); absent where not tallied.
+   */
+  readonly bothSucceeded?: readonly WriteStatuses[];
 }
 
 /** No write accepted: no evidence. */

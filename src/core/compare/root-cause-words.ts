@@ -16,6 +16,7 @@ import {
   ANY_ENDPOINT,
   ANY_ROUTE,
   DIGESTS,
+  isEveryWrite,
   isMissingRoute,
   isObjectSignature,
   isRecurringStatus,
@@ -250,6 +251,21 @@ function missingRouteSummary(cause: RootCause & { type: 'status'; missingRoute: 
 }
 
 /**
+ * ``candidate answers every write 205 (baseline: DELETE 200, PATCH 200, PUT
+ * 204), on several endpoints``: one side's one success status to every
+ * write both accepted (tracker rule 60).
+ */
+function everyWriteSummary(cause: RootCause & { type: 'status' }): string {
+  const [side, status, other] =
+    cause.baseline === 0
+      ? ['candidate', cause.candidate, 'baseline']
+      : ['baseline', cause.baseline, 'candidate'];
+  const writes = (cause.writes ?? []).join(', ');
+  const theirs = writes === '' ? '' : ` (${other}: ${writes})`;
+  return shorten(`${side} answers every write ${status}${theirs}, on several endpoints`);
+}
+
+/**
  * ``candidate answers every POST /mail/:id/send request both sides refused
  * with 500 (`…`)``: the answers the row lists, never the route's others (a
  * request the other side accepted is a row of its own); a page: ``candidate
@@ -362,6 +378,7 @@ export function causeSummary(cause: RootCause): string {
         return redirectSummary(cause, cause.redirect);
       }
       if (isMissingRoute(cause)) return missingRouteSummary(cause);
+      if (isEveryWrite(cause)) return everyWriteSummary(cause);
       if (cause.parameter !== undefined) return parameterSummary(cause, cause.parameter);
       if (cause.header !== undefined) return headerSummary(cause, cause.header);
       if (isRefusalGate(cause)) return gateSummary(cause);
@@ -441,6 +458,9 @@ export function causeMeaning(cause: RootCause): string {
     case 'status':
       if (cause.document === true) {
         return 'one side answers a request it refused with a success status, writing the same error document the other side answers with an error status (as GraphQL servers that answer every result 200 do)';
+      }
+      if (isEveryWrite(cause)) {
+        return 'one side answers every write it accepted (PUT, PATCH, DELETE, POST) with one success status, whatever the method, where the other answers each method with a status of its own (a framework that answers every write 204 or 205)';
       }
       if (isRefusalGate(cause) && Math.max(cause.baseline, cause.candidate) < 400) {
         return `one side answers every request of ${cause.endpoint} with one page, whatever the request asks, where the other side answers each request for itself`;

@@ -71,6 +71,13 @@ export function isMissingRoute(
   );
 }
 
+/** True for one side's one success status to every write (`write-statuses.ts`, tracker rule 60). */
+export function isEveryWrite(
+  cause: RootCause,
+): cause is RootCause & { type: 'status'; everyWrite: true } {
+  return cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.everyWrite === true;
+}
+
 /** The method of a route family (`missingRoute` is `METHOD file /branch`). */
 export function missingRouteMethod(cause: { readonly missingRoute?: string | undefined }): string {
   return (cause.missingRoute ?? '').split(' ')[0] ?? '';
@@ -179,6 +186,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.parameter === undefined ? [] : ['parameter', cause.parameter]),
         ...(cause.header === undefined ? [] : ['header', cause.header]),
         ...(cause.missingRoute === undefined ? [] : ['no route', cause.missingRoute]),
+        ...(cause.everyWrite === undefined ? [] : ['every write']),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

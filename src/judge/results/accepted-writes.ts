@@ -3,7 +3,9 @@
  * (plainly equal ones included: they are not kept in memory), for tracker
  * rule 51 (`core/compare/missing-headers.ts`): how many requests of a method
  * that writes each side answered with a success status, their methods, and
- * the header names every one of them sent (`request.headers`). A result without those names
+ * the header names every one of them sent (`request.headers`); and the
+ * pairs of success statuses of the writes both sides accepted, for tracker
+ * rule 60 (`core/compare/write-statuses.ts`). A result without those names
  * (none sent, or a report written before they were kept) sent none, so it
  * leaves no header common to all.
  */
@@ -11,6 +13,7 @@
 import { isWriteMethod } from '../../contract/model/case.js';
 import type { Observation } from '../../contract/observation.js';
 import type { AcceptedWrites, SideWrites } from '../../core/compare/missing-headers.js';
+import type { WriteStatuses } from '../../core/compare/write-statuses.js';
 
 /** Adds results one at a time; `writes` gives the tally so far. */
 export interface WriteTally {
@@ -32,15 +35,24 @@ function sideWrites(counting: Counting): SideWrites {
   };
 }
 
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
 /** A tally with no write yet. */
 export function createWriteTally(): WriteTally {
   const sides = {
     baseline: { accepted: 0, sent: undefined, methods: new Set() } as Counting,
     candidate: { accepted: 0, sent: undefined, methods: new Set() } as Counting,
   };
+  // The success statuses of writes both sides accepted, one entry per method and pair (rule 60).
+  const succeeded = new Map<string, WriteStatuses>();
   return {
     add(result) {
       if (!isWriteMethod(result.request.method)) return;
+      const method = result.request.method.toUpperCase();
+      const [b, c] = [result.baseline.status, result.candidate.status];
+      if (b !== undefined && c !== undefined && isSuccess(b) && isSuccess(c)) {
+        succeeded.set(`${method} ${b} ${c}`, { method, baseline: b, candidate: c });
+      }
       const headers = result.request.headers ?? [];
       for (const side of ['baseline', 'candidate'] as const) {
         const status = result[side].status;
@@ -57,6 +69,7 @@ export function createWriteTally(): WriteTally {
     writes: () => ({
       baseline: sideWrites(sides.baseline),
       candidate: sideWrites(sides.candidate),
+      bothSucceeded: [...succeeded.values()],
     }),
   };
 }

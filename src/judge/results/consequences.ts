@@ -116,12 +116,14 @@ function acceptedOnOneSide(cause: RootCause): boolean {
 }
 
 /**
- * A route family one side does not have (tracker rule 54) is one cause
- * whatever the other side answered (its status `0`, any): read with this
- * answer's own statuses, a write the other side accepted is one.
+ * A route family one side does not have (tracker rule 54), and one side's
+ * one status to every write (rule 60), are one cause whatever the other
+ * side answered (its status `0`, any): read with this answer's own
+ * statuses, a write the other side accepted is one.
  */
 function answeredCause(result: AssessedObservation, cause: RootCause): RootCause {
-  if (cause.type !== 'status' || cause.missingRoute === undefined) return cause;
+  if (cause.type !== 'status') return cause;
+  if (cause.missingRoute === undefined && cause.everyWrite === undefined) return cause;
   const { baseline, candidate } = result;
   if (baseline.status === undefined || candidate.status === undefined) return cause;
   return { ...cause, baseline: baseline.status, candidate: candidate.status };
