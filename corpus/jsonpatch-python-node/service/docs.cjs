@@ -59,7 +59,7 @@ function existing(name) {
 }
 
 const handlers = {
-  GET(req, res, name, query) {
+  GET(_req, res, name, query) {
     const doc = existing(name);
     if (!query.has('pointer')) return answer(res, 200, doc);
     const pointer = query.get('pointer');
@@ -67,17 +67,21 @@ const handlers = {
     if (value === undefined) throw new Refusal(404, 'no-value', `no value at ${pointer}`);
     answer(res, 200, value);
   },
-  PUT(req, res, name, query, raw) {
+  PUT(_req, res, name, _query, raw) {
     const body = readJson(raw);
     const status = docs.has(name) ? 200 : 201;
     docs.set(name, body);
     answer(res, status, body);
   },
-  PATCH(req, res, name, query, raw) {
+  PATCH(req, res, name, _query, raw) {
     const doc = existing(name);
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
     if (type !== 'application/json-patch+json') {
-      throw new Refusal(415, 'unsupported-media-type', 'send a JSON Patch as application/json-patch+json');
+      throw new Refusal(
+        415,
+        'unsupported-media-type',
+        'send a JSON Patch as application/json-patch+json',
+      );
     }
     const operations = readJson(raw);
     let patched;
@@ -93,7 +97,7 @@ const handlers = {
     docs.set(name, patched);
     answer(res, 200, patched);
   },
-  DELETE(req, res, name) {
+  DELETE(_req, res, name) {
     existing(name);
     docs.delete(name);
     answer(res, 204);
@@ -118,7 +122,8 @@ http
         handler(req, res, name, query, Buffer.concat(chunks).toString());
       } catch (e) {
         // A fault of the library or of this code: 500, the process lives on.
-        if (!(e instanceof Refusal)) return answer(res, 500, { error: 'internal', message: e.message });
+        if (!(e instanceof Refusal))
+          return answer(res, 500, { error: 'internal', message: e.message });
         answer(res, e.status, { error: e.kind, message: e.message });
       }
     });
