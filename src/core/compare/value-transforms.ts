@@ -20,7 +20,10 @@
  *   followed (preceded) by the other's, non-empty; keyed by the side and the
  *   text (at most 24 characters, not digits alone);
  * - **case**: the values are equal but for letter case; keyed by each
- *   side's case (lower, upper, mixed).
+ *   side's case (lower, upper, mixed);
+ * - **rounded** (rule 62, `rounded-numbers.ts`): one side writes the
+ *   other's exact number past a double's precision as its nearest double;
+ *   keyed by the side that rounds.
  *
  * **Kept apart**: a place where one pair is not so related (its values are
  * data, or another change), another transformation, another side or another
@@ -31,6 +34,7 @@
 
 import { codeSpan } from '../../util/code-span.js';
 import { ORIGIN_TOKEN } from '../normalise/origin.js';
+import { roundedTransform } from './rounded-numbers.js';
 
 /** A value change as the clustering has seen it: the concrete pairs of values it showed. */
 export interface SeenPairs {
@@ -56,6 +60,8 @@ function caseOf(value: string): string {
 
 /** The transformations that relate one pair of values, most specific first (keys). */
 export function transformsOf(baseline: unknown, candidate: unknown): string[] {
+  const rounded = roundedTransform(baseline, candidate);
+  if (rounded !== undefined) return [rounded];
   if (typeof baseline !== 'string' || typeof candidate !== 'string') return [];
   if (baseline === candidate) return [];
   const out: string[] = [];
@@ -119,6 +125,8 @@ export function transformWords(transform: string): string {
   if (kind === 'offset') return `${side}'s values are lower by one offset per answer`;
   // Links to one resource (`resource-links.ts`): the side that writes them and their target.
   if (kind === 'links') return `${side} links to ${codeSpan(rest.join(' '))}`;
+  if (kind === 'rounded')
+    return `${side} rounds numbers past a double's precision, ${other} keeps them exact`;
   if (kind === 'absolute') return `${side} writes absolute URLs where ${other} writes paths`;
   if (kind === 'prefix' || kind === 'suffix') {
     const text = codeSpan(rest.join(' '));

@@ -28,7 +28,9 @@
  *   would differ without the write, so it keeps its own row too.
  *   So does a record only the refusing side lists after a write that
  *   removes nothing (`refusing-side-lists.ts`, rule 46b): such a write can
- *   only make the accepting side hold more.
+ *   only make the accepting side hold more. So does an answer where one
+ *   side faulted (`5xx`) and the other did not, unless that side refused
+ *   the write with a `5xx` itself (`server-faults.ts`, rule 62b).
  *
  * A write both sides answered `2xx` whose answer says its outcome differs
  * (a boolean at the body's top: `succeeded`, `applied`; `outcome-writes.ts`)
@@ -66,6 +68,7 @@ import { refusedRouteConsequences } from './refused-routes.js';
 import { heldByRefusingSide, removesNothing } from './refusing-side-lists.js';
 import { countsAsWrite } from './rpc-writes.js';
 import { sameNameConsequences } from './same-name-reads.js';
+import { faultingSide, faultOfItsOwn } from './server-faults.js';
 import { hasFindings } from './types.js';
 
 /** A write one side performed and the other did not, and where it was written. */
@@ -85,6 +88,8 @@ interface StateCause {
    * write removes nothing (`refusing-side-lists.ts`, rule 46b).
    */
   readonly addedBy?: 'baseline' | 'candidate';
+  /** For a write shown by its status: the side that refused it with a `5xx` (rule 62b, `server-faults.ts`). */
+  readonly faultedBy?: 'baseline' | 'candidate';
 }
 
 function statusClassOf(status: number): number {
@@ -219,7 +224,10 @@ function consequencesIn(
 ): Map<string, StateCause> {
   const marks = new Map<string, StateCause>();
   const cause = causes.find((c) => showsWrittenState(c.endpoint, result.endpoint));
-  if (cause !== undefined && canShowState(result)) markFrom(result, cause, marks);
+  if (cause === undefined || !canShowState(result)) return marks;
+  // A server fault on one side is a decision of its own, never the state a write left (rule 62b).
+  const statuses = { baseline: result.baseline.status, candidate: result.candidate.status };
+  if (!faultOfItsOwn(statuses, cause.faultedBy)) markFrom(result, cause, marks);
   return marks;
 }
 
@@ -296,7 +304,12 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
         shownBy: 'status',
       };
       const addedBy = removesNothing(result) ? acceptingSideOf(own) : undefined;
-      earlier.push(addedBy === undefined ? cause : { ...cause, addedBy });
+      const faultedBy = own.type === 'status' ? faultingSide(own) : undefined;
+      earlier.push({
+        ...cause,
+        ...(addedBy === undefined ? {} : { addedBy }),
+        ...(faultedBy === undefined ? {} : { faultedBy }),
+      });
     }
     if (outcome !== undefined) earlier.push(outcome);
     causes.set(sequence, earlier);
