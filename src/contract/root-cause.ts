@@ -82,6 +82,17 @@ export const skeletonChangeSchema = z.looseObject({
     ),
 });
 
+/**
+ * The two sides' media types of a `content-type` difference that travels
+ * with a structured body's row (`structured-labels.ts`, tracker rule 59).
+ */
+const mediaTypesSchema = z
+  .tuple([z.string(), z.string()])
+  .exactOptional()
+  .describe(
+    "the two sides' media types of a `content-type` difference that travels with this body row, in exactly its answers (tracker rule 59), `''` for a side that sends none; not part of the fingerprint",
+  );
+
 /** A change no pattern explains, keyed by what changed (`core/compare/cause-clusters.ts`). */
 export const structureCauseSchema = z.looseObject({
   type: z.literal('structure'),
@@ -156,6 +167,7 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       "a list one side answers the same whatever the query, where the other side's list changes with it: the endpoint's reads that differ only in their query, one cause (tracker rule 31)",
     ),
+  mediaTypes: mediaTypesSchema,
 });
 
 /** Every root-cause family. */
@@ -169,6 +181,7 @@ export const rootCauseSchema = z
         .describe("the key it occurs at ('' for the body or an element, '*' for any field)"),
       params: z.array(z.string()).describe("the pattern's defining parameters"),
       detail: z.string().describe('the cause in words, from the pattern name and params only'),
+      mediaTypes: mediaTypesSchema,
     }),
     z.looseObject({
       type: z.literal('status'),

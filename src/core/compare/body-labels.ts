@@ -22,9 +22,9 @@
  * labels every answer otherwise); one answer alone (nothing says they go
  * together); a body that answers give to another row in some answers and
  * not others; a body whose answers are its status's (rule 41 gives its
- * label to the status); a structured body's member changes (JSON, XML: the
- * serialiser writes the members, the label is the encoder's setting, each
- * a question of its own); and every other header, `content-length` (it
+ * label to the status); a structured body's member changes (JSON, XML:
+ * rule 59 joins a media type to their row, `structured-labels.ts`); and
+ * every other header, `content-length` (it
  * follows any body that differs already, `findings.ts`), `content-encoding`
  * (compression is the transport's choice, not the text's) and a charset
  * label (a charset alone never differs beside a body that does:

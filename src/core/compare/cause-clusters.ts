@@ -104,6 +104,9 @@
  *    bodies whose heads differ in their skeleton, one pair of heads in two
  *    answers or more, are one cause, with a `content-type` in exactly
  *    their answers.
+ * 13. **A structured body's label** (`structured-labels.ts`): a
+ *    `content-type` whose media type differs, in exactly the answers of one
+ *    JSON or XML body's row, two or more, joins that row.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
@@ -132,25 +135,23 @@ import type { RootCause, SkeletonChange, StructureCause } from '../../contract/r
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { labelsOfBodies } from './body-labels.js';
+import type { CauseClusters } from './cause-cluster-record.js';
 import { changeKey, isElements, type ObjectKinds } from './change-keys.js';
 import { checkedParameters } from './checked-parameters.js';
+import { clusteredFindings } from './clustered-findings.js';
 import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
+import { findingOf } from './finding-of.js';
 import { htmlLayouts } from './html-layouts.js';
-import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
+import { ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import { ordersOfLists } from './list-orders.js';
 import { type AcceptedWrites, missingHeaders, NO_ACCEPTED_WRITES } from './missing-headers.js';
 import { missingRoutes, NO_SERVED_ENDPOINTS, type ServedEndpoints } from './missing-routes.js';
-import {
-  namedChange,
-  namedSideOf,
-  type RewordedFinding,
-  rewordedFindings,
-} from './named-statuses.js';
+import { namedChange, namedSideOf, rewordedFindings } from './named-statuses.js';
 import { siblingsOfNestings } from './nesting-siblings.js';
 import { newMemberJoins } from './new-member-joins.js';
 import { newMembers } from './new-members.js';
@@ -158,7 +159,7 @@ import { lonelyNulls, restructureNulls } from './null-members.js';
 import { objectKinds } from './object-kinds.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
-import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { ownKey, recurringCauses } from './recurring-causes.js';
 import { type GateAnswer, refusalGates } from './refusal-gates.js';
 import { refusalRewordings } from './refusal-rewordings.js';
 import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-answers.js';
@@ -174,6 +175,7 @@ import {
   seenChanges,
 } from './seen-changes.js';
 import { refusalEvidence } from './shared-reasons.js';
+import { type LabelRow, labelsOfRows, mediaTypesOf } from './structured-labels.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 import { writeStatuses } from './write-statuses.js';
@@ -205,50 +207,6 @@ export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
    * (`refusal-gates.ts`), an error handler's document (`error-handlers.ts`).
    */
   readonly bodies?: AnswerBodies;
-}
-
-/** The run's causes keyed by what changed, laid over each answer's own (`clustered-findings.ts`). */
-export interface CauseClusters {
-  /**
-   * By change key (`changeKey`): the clustered cause of the change, for the
-   * changes whose cause is not their own resource's (recurring or clustered).
-   */
-  readonly changes: ReadonlyMap<string, StructureCause>;
-  /**
-   * By own key (`ownKey`): status and pattern causes that recur
-   * (`recurring-causes.ts`), and body-kind causes that are one side's error
-   * bodies (`body-causes.ts`).
-   */
-  readonly recurring: RecurringCauses;
-  /** Own keys of body causes that are part of their answer's status finding (`body-causes.ts`). */
-  readonly statusBodies?: ReadonlySet<string>;
-  /** By case id: the findings of messages its error envelope moved and reworded (`named-statuses.ts`). */
-  readonly reworded?: ReadonlyMap<string, readonly RewordedFinding[]>;
-  /** By case id: the findings of values that differ across body kinds (`kind-values.ts`). */
-  readonly acrossKinds?: ReadonlyMap<string, readonly RewordedFinding[]>;
-  /**
-   * Change keys of data values that each endpoint answers of its own
-   * (`endpointData`): laid over an answer, keyed by its resource.
-   */
-  readonly perResource?: ReadonlySet<string>;
-  /**
-   * By case id: an answer one side refused with its error envelope and the
-   * other accepted, with one status (`refused-answers.ts`): its outcome
-   * members' changes are one cause, keyed by its resource.
-   */
-  readonly refused?: ReadonlyMap<string, RefusedAnswer>;
-  /** Some change was keyed by its object kind (`object-kinds.ts`), not its place. */
-  readonly byKind?: true;
-  /**
-   * By case and finding (`ignoredKey`): a list's elements on a read one side
-   * answers alike whatever its query (`ignored-queries.ts`), under that cause.
-   */
-  readonly ignoredQueries?: IgnoredQueries;
-  /**
-   * By change key: a member added or removed beside a nesting in exactly
-   * its answers (`nesting-siblings.ts`, rule 57), under the nesting's row.
-   */
-  readonly nestings?: ReadonlyMap<string, RootCause>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -459,7 +417,7 @@ export function clusterCauses(
   );
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);
-  return {
+  const laid: CauseClusters = {
     changes: clusters,
     recurring,
     ...(statusBodies.size === 0 ? {} : { statusBodies }),
@@ -471,6 +429,40 @@ export function clusterCauses(
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
     ...(nestings.size === 0 ? {} : { nestings }),
   };
+  // A media type in exactly the answers of one structured body's row is that row's (rule 59).
+  const labels = labelsOfStructuredRows(given, laid);
+  return labels.size === 0 ? laid : { ...laid, labels };
+}
+
+/**
+ * The labels that join a structured body's row (`structured-labels.ts`):
+ * read off each answer's findings with the run's other clusters laid over
+ * them, where some answer shows a media type no other rule took.
+ */
+function labelsOfStructuredRows(
+  answers: readonly ClusterAnswer[],
+  clusters: CauseClusters,
+): ReadonlyMap<string, LabelRow> {
+  const free = answers.some(({ findings }) =>
+    findings.some(
+      ({ cause }) =>
+        mediaTypesOf(cause) !== undefined &&
+        !clusters.recurring.has(ownKey(cause)) &&
+        clusters.statusBodies?.has(ownKey(cause)) !== true,
+    ),
+  );
+  if (!free) return new Map();
+  return labelsOfRows(
+    answers.map(({ caseId, endpoint, findings }) => ({
+      caseId,
+      findings: clusteredFindings(
+        endpoint,
+        findings.map(({ cause, paths }) => findingOf(cause, paths)),
+        clusters,
+        caseId,
+      ),
+    })),
+  );
 }
 
 /** A status cause another rule gathered with others (rule 47's refusals worded anew): no route family's. */

@@ -5,7 +5,7 @@
  * belongs to its status joined to that finding. Pure.
  */
 import type { Finding, RootCause } from '../../contract/root-cause.js';
-import type { CauseClusters } from './cause-clusters.js';
+import type { CauseClusters } from './cause-cluster-record.js';
 import { changeKey, membersOf } from './change-keys.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
@@ -13,6 +13,7 @@ import { ignoredKey } from './ignored-queries.js';
 import { ownKey } from './recurring-causes.js';
 import { isOutcomeFinding } from './refused-answers.js';
 import { ANY_ENDPOINT, ANY_ROUTE, isRecurringStatus, isSharedReason } from './root-cause.js';
+import { withLabels } from './structured-labels.js';
 
 /**
  * One answer's findings with the run's clusters laid over them: each change
@@ -44,8 +45,12 @@ export function clusteredFindings<F extends Finding>(
         ];
   // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
   // differ across body kinds (`kind-values.ts`): findings of their own.
-  if (caseId === undefined) return own;
-  return withMore(withIgnoredQueries(own, clusters, caseId), clusters, caseId);
+  // A media type in exactly the answers of one structured body's row: that row's (rule 59).
+  if (caseId === undefined) return withLabels(own, clusters.labels);
+  return withLabels(
+    withMore(withIgnoredQueries(own, clusters, caseId), clusters, caseId),
+    clusters.labels,
+  );
 }
 
 /**

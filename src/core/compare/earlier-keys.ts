@@ -69,7 +69,9 @@
  * endpoint had, and the row by method of those both sides refused; since one
  * side's one success status to every write is one cause
  * (`write-statuses.ts`), the status row each write had on its endpoint and
- * by its method. The rows
+ * by its method; since a media type that changes in exactly the answers of
+ * one structured body's row joins it (`structured-labels.ts`), the
+ * `content-type` row. The rows
  * are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
@@ -939,11 +941,31 @@ function operationKeys(input: EarlierInput, { cause }: EarlierInput['findings'][
   return [resource, ANY_ENDPOINT].map((one) => causeFingerprint({ ...cause, endpoint: one }));
 }
 
+/**
+ * A structured body's row that names the media types of its answers'
+ * `content-type` (rule 59, `structured-labels.ts`): the header row the label
+ * had, when the case no longer shows it.
+ */
+function mediaTypeKeys(input: EarlierInput, { cause }: EarlierInput['findings'][number]): string[] {
+  if (cause.type !== 'pattern' && cause.type !== 'structure') return [];
+  if (cause.mediaTypes === undefined) return [];
+  const live = new Set(input.findings.map((f) => f.fingerprint));
+  const label = input.headerChanges.filter((change) => change.name === 'content-type');
+  const media: readonly MediaTypes[] = ['whole', 'cut'];
+  return media
+    .flatMap((m) => headerFindings(label, () => false, m).map((f) => f.fingerprint))
+    .filter((fingerprint) => !live.has(fingerprint));
+}
+
 /** The earlier fingerprints of the findings of one case (see the module comment). */
 export function earlierKeys(input: EarlierInput): EarlierKeys {
   let out: Map<string, string[]> | undefined;
   for (const finding of input.findings) {
-    const keys = new Set([...earlierOf(input, finding), ...operationKeys(input, finding)]);
+    const keys = new Set([
+      ...earlierOf(input, finding),
+      ...operationKeys(input, finding),
+      ...mediaTypeKeys(input, finding),
+    ]);
     const earlier = [...keys].filter((old) => old !== finding.fingerprint);
     if (earlier.length === 0) continue;
     out ??= new Map();

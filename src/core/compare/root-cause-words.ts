@@ -361,6 +361,17 @@ function sameListSummary(
  * candidate`, `4xx bodies: text vs JSON`, `GET /v1/records/:id: candidate adds \`version\``.
  */
 export function causeSummary(cause: RootCause): string {
+  const own = ownSummary(cause);
+  // A structured body's label that travels with its row (rule 59, `structured-labels.ts`).
+  const media = 'mediaTypes' in cause ? cause.mediaTypes : undefined;
+  if (media === undefined) return own;
+  const [b, c] = media.map((one) => (one === '' ? 'no media type' : codeSpan(one)));
+  const words = `; ${b} → ${c}`;
+  return `${shorten(own, Math.max(SUMMARY_MAX - words.length, 40))}${words}`;
+}
+
+/** A cause's summary without the media types its row names (`causeSummary`). */
+function ownSummary(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
       // A list that is the whole body has no field: it is the body's.

@@ -629,3 +629,27 @@ describe('the row rule 32 took over on whole text bodies (session sixteen)', () 
     expect(earlierKeys(now).get(finding?.fingerprint ?? '')).toEqual([text?.fingerprint]);
   });
 });
+
+describe('the row of a media type that joined a structured body row (rule 59)', () => {
+  it.each([
+    ['GET /folders/:id', '/kind', 'application/json', 'application/ld+json'],
+    ['GET /invoices/:id', '/title', 'text/json', 'application/problem+json; charset=utf-8'],
+  ] as const)('%s: is the own row of its content-type', (endpoint, path, baseline, candidate) => {
+    const label: HeaderChange = { name: 'content-type', baseline, candidate };
+    const member = { path, op: 'added' as const, candidate: 'x' };
+    // Before: the header's own row beside the member's.
+    const before = result('s/read', endpoint, [member], [label]);
+    const header = before.findings.find((f) => f.cause.type === 'header');
+    const body = before.findings.find((f) => f.cause.type === 'structure');
+    if (header === undefined || body === undefined) throw new Error(JSON.stringify(before));
+    // Now: the body's finding names the media types and holds the header.
+    const cause = { ...body.cause, mediaTypes: ['x/y', 'x/z'] as const };
+    const joined = findingOf(cause, body.paths);
+    expect(joined.fingerprint).toBe(body.fingerprint);
+    const keys = earlierOf({ ...before, findings: [joined], notMembers: new Set() });
+    expect(keys.get(joined.fingerprint)).toContain(header.fingerprint);
+    // Without the media types, no header row is taken over.
+    const plain = earlierOf({ ...before, findings: [body], notMembers: new Set() });
+    expect(plain.get(body.fingerprint) ?? []).not.toContain(header.fingerprint);
+  });
+});
