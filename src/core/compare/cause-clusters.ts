@@ -100,6 +100,11 @@
  *    or removed at the parent of a nesting's container, in exactly that
  *    nesting row's answers, two or more, is that row's cause.
  *
+ * 12. **One error object's changes** (`error-objects.ts`, rule 58): in
+ *    answers both sides refused, an error object's code, message and
+ *    members that change in exactly the same answers, two or more, and
+ *    nowhere else, are one cause there, keyed by the object.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
  * `checked-parameters.ts`; its refused writes that lack a header every write
@@ -133,6 +138,7 @@ import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
+import { type ErrorObjectCauses, errorObjects } from './error-objects.js';
 import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import { ordersOfLists } from './list-orders.js';
@@ -241,6 +247,11 @@ export interface CauseClusters {
    * its answers (`nesting-siblings.ts`, rule 57), under the nesting's row.
    */
   readonly nestings?: ReadonlyMap<string, RootCause>;
+  /**
+   * By case id, then change key: one error object's changes in exactly the
+   * same answers (`error-objects.ts`, rule 58), under that object's row.
+   */
+  readonly errorObjects?: ErrorObjectCauses;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -270,12 +281,8 @@ export function clusterCauses(
   // One object kind at any depth (`object-kinds.ts`); without, each place is its own (the
   // keying before: the rows a tracker may still hold, `byKind: false`).
   const kinds: ObjectKinds = byKind ? objectKinds(all) : new Map();
-  const travelled = travelling(
-    seenChanges(all, rewordings, kinds),
-    errorClasses(all),
-    bodies,
-    kinds,
-  );
+  const classes = errorClasses(all);
+  const travelled = travelling(seenChanges(all, rewordings, kinds), classes, bodies, kinds);
   const gates = refusalGates(all);
   // Both sides' refusals under one transition, worded anew in one envelope (`refusal-rewordings.ts`).
   const refusals = refusalRewordings(travelled, all, new Set(gates.keys()));
@@ -435,6 +442,8 @@ export function clusterCauses(
       (one) => namedSideOf(one.value) !== undefined && !routes.cases.has(one.caseId),
     ),
   );
+  // One error object's changes in exactly the same answers: one row (rule 58).
+  const objects = errorObjects(all, classes);
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);
   return {
@@ -448,6 +457,7 @@ export function clusterCauses(
     ...(kinds.size === 0 ? {} : { byKind: true as const }),
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
     ...(nestings.size === 0 ? {} : { nestings }),
+    ...(objects.size === 0 ? {} : { errorObjects: objects }),
   };
 }
 
