@@ -443,7 +443,7 @@ export function clusterCauses(
     ),
   );
   // One error object's changes in exactly the same answers: one row (rule 58).
-  const objects = errorObjects(all, classes);
+  const objects = errorObjects(all, classes, (key) => clusters.get(key)?.together !== undefined);
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);
   return {

@@ -33,7 +33,9 @@
  * -32000` on one operation, `404 → 10` on another: two choices), an object
  * that also changes another way in those answers (S3's `<Error>` gains
  * `<Key>` where its message gains a full stop, and loses `<Resource>` in
- * every error: two reasons), members alone (rules 2 and 12's), a value
+ * every error: two reasons), changes the run already joined to other
+ * members (a refusal's pointer and the message quoting it, `co-values.ts`:
+ * that row is wider), members alone (rules 2 and 12's), a value
  * that is a status's reason phrase (rule 20's named status), another error
  * object, answers one side accepted (success bodies), and one answer alone
  * (every change of it shares that answer). Pure.
@@ -210,6 +212,7 @@ function bare(change: SkeletonChange): SkeletonChange {
 export function errorObjects(
   answers: readonly ErrorObjectAnswer[],
   refused: ReadonlyMap<string, string>,
+  joined: (key: string) => boolean = () => false,
 ): ErrorObjectCauses {
   const out = new Map<string, Map<string, RootCause>>();
   if (refused.size === 0) return out;
@@ -231,7 +234,8 @@ export function errorObjects(
         }
       }
     }
-    if (members.size < LEAST) continue;
+    // A change the run already joined to other members (`co-values.ts`: data that changes together) keeps that row.
+    if (members.size < LEAST || [...taken.values()].flat().some(joined)) continue;
     const [change, ...together] = [...members.entries()]
       .sort(([a], [b]) => compareText(a, b))
       .map(([, one]) => one);
