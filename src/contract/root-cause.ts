@@ -150,6 +150,12 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       "the two statuses (baseline, candidate) of answers both sides refused, each with its own, in one envelope: the transition's status findings and the values worded otherwise at that envelope's members are this one cause (tracker rule 47); part of the fingerprint",
     ),
+  errorObject: z
+    .string()
+    .exactOptional()
+    .describe(
+      "the error object (a top member of answers both sides refused: `/error`) whose members' changes (code, message, members added or removed) show in exactly the same answers, two or more, and nowhere else: one cause, keyed by that object and the members that changed, never by the endpoints (tracker rule 58); part of the fingerprint",
+    ),
   ignoredQuery: z
     .looseObject({
       side: z

@@ -4,6 +4,7 @@
  * own, so that neither module imports the other back. Types only.
  */
 import type { RootCause, StructureCause } from '../../contract/root-cause.js';
+import type { ErrorObjectCauses } from './error-objects.js';
 import type { IgnoredQueries } from './ignored-queries.js';
 import type { RewordedFinding } from './named-statuses.js';
 import type { RecurringCauses } from './recurring-causes.js';
@@ -52,6 +53,11 @@ export interface CauseClusters {
    * its answers (`nesting-siblings.ts`, rule 57), under the nesting's row.
    */
   readonly nestings?: ReadonlyMap<string, RootCause>;
+  /**
+   * By case id, then change key: one error object's changes in exactly the
+   * same answers (`error-objects.ts`, rule 58), under that object's row.
+   */
+  readonly errorObjects?: ErrorObjectCauses;
   /**
    * By fingerprint of a `content-type` finding: the structured body's row it
    * travels with in exactly that row's answers (`structured-labels.ts`, rule 59).

@@ -107,6 +107,10 @@
  * 13. **A structured body's label** (`structured-labels.ts`): a
  *    `content-type` whose media type differs, in exactly the answers of one
  *    JSON or XML body's row, two or more, joins that row.
+ * 14. **One error object's changes** (`error-objects.ts`, rule 58): in
+ *    answers both sides refused, an error object's code, message and
+ *    members that change in exactly the same answers, two or more, and
+ *    nowhere else, are one cause there, keyed by the object.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`; one side's checks of a parameter,
@@ -144,6 +148,7 @@ import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
+import { errorObjects } from './error-objects.js';
 import { findingOf } from './finding-of.js';
 import { htmlLayouts } from './html-layouts.js';
 import { ignoredQueries } from './ignored-queries.js';
@@ -236,12 +241,8 @@ export function clusterCauses(
   // One object kind at any depth (`object-kinds.ts`); without, each place is its own (the
   // keying before: the rows a tracker may still hold, `byKind: false`).
   const kinds: ObjectKinds = byKind ? objectKinds(all) : new Map();
-  const travelled = travelling(
-    seenChanges(all, rewordings, kinds),
-    errorClasses(all),
-    bodies,
-    kinds,
-  );
+  const classes = errorClasses(all);
+  const travelled = travelling(seenChanges(all, rewordings, kinds), classes, bodies, kinds);
   const gates = refusalGates(all);
   // Both sides' refusals under one transition, worded anew in one envelope (`refusal-rewordings.ts`).
   const refusals = refusalRewordings(travelled, all, new Set(gates.keys()));
@@ -415,6 +416,8 @@ export function clusterCauses(
       (one) => namedSideOf(one.value) !== undefined && !routes.cases.has(one.caseId),
     ),
   );
+  // One error object's changes in exactly the same answers: one row (rule 58).
+  const objects = errorObjects(all, classes, (key) => clusters.get(key)?.together !== undefined);
   const acrossKinds = kindValues(all);
   const ignored = ignoredQueries(all);
   const laid: CauseClusters = {
@@ -428,6 +431,7 @@ export function clusterCauses(
     ...(kinds.size === 0 ? {} : { byKind: true as const }),
     ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
     ...(nestings.size === 0 ? {} : { nestings }),
+    ...(objects.size === 0 ? {} : { errorObjects: objects }),
   };
   // A media type in exactly the answers of one structured body's row is that row's (rule 59).
   const labels = labelsOfStructuredRows(given, laid);

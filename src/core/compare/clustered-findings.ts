@@ -33,7 +33,7 @@ export function clusteredFindings<F extends Finding>(
     refused === undefined ? [] : findings.filter((f) => isOutcomeFinding(f, refused.members));
   const own =
     refused === undefined || outcome.length === 0
-      ? clusteredOwn(endpoint, findings, clusters)
+      ? clusteredOwn(endpoint, findings, clusters, caseId)
       : [
           // One side refused what the other accepted: its operation's own cause (`refused-answers.ts`).
           findingOf(refused.cause, [...new Set(outcome.flatMap((f) => f.paths))]),
@@ -41,6 +41,7 @@ export function clusteredFindings<F extends Finding>(
             endpoint,
             findings.filter((f) => !outcome.includes(f)),
             clusters,
+            caseId,
           ),
         ];
   // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
@@ -102,10 +103,15 @@ function clusteredOwn<F extends Finding>(
   endpoint: string,
   findings: readonly F[],
   clusters: CauseClusters,
+  caseId?: string,
 ): readonly (F | Finding)[] {
   const joined = withBodiesOfStatus(findings, clusters.statusBodies);
-  if (joined !== findings) return clusteredOwn(endpoint, joined, clusters);
-  if (!findings.some((f) => clusterOf(f, clusters))) return findings;
+  if (joined !== findings) return clusteredOwn(endpoint, joined, clusters, caseId);
+  // One error object's changes in exactly the same answers: that object's row (rule 58).
+  const objects = caseId === undefined ? undefined : clusters.errorObjects?.get(caseId);
+  const ofObject = (f: Finding) =>
+    objects !== undefined && membersOf(f.cause).some((c) => objects.has(changeKey(c)));
+  if (!findings.some((f) => clusterOf(f, clusters) || ofObject(f))) return findings;
   // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
   const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
   // One finding per cluster, made once: a cluster may hold thousands of members.
@@ -119,7 +125,7 @@ function clusteredOwn<F extends Finding>(
     for (const path of paths) entry.paths.add(path);
   };
   for (const finding of findings) {
-    if (!clusterOf(finding, clusters)) {
+    if (!clusterOf(finding, clusters) && !ofObject(finding)) {
       // A finding of a row a cluster joins too (rule 53's elements): one finding, both paths.
       const entry = out.get(finding.fingerprint);
       if (entry === undefined) out.set(finding.fingerprint, { kept: finding, paths: new Set() });
@@ -133,6 +139,11 @@ function clusteredOwn<F extends Finding>(
     }
     for (const change of membersOf(finding.cause)) {
       const key = changeKey(change);
+      const object = objects?.get(key);
+      if (object !== undefined) {
+        add(object, finding.paths);
+        continue;
+      }
       // A member beside a nesting in exactly its answers: the nesting's row (rule 57).
       const nesting = clusters.nestings?.get(key);
       if (nesting !== undefined) {

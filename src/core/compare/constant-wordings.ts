@@ -53,7 +53,7 @@ function saysAReason(wording: string): boolean {
 }
 
 /** The edit in words of one side's constant: `` candidate writes `Permission denied` ``. */
-function editOf(side: Side, wording: string): string {
+export function constantWordingEdit(side: Side, wording: string): string {
   const other = side === 'candidate' ? 'baseline' : 'candidate';
   return `${side} writes ${codeSpan(wording)} wherever the ${other} names the reason`;
 }
@@ -112,7 +112,7 @@ export function constantWordings(
       if (namesAStatus(wording) || ![...others].every(saysAReason)) continue;
       for (const other of others) {
         const pair = JSON.stringify(index === 0 ? [wording, other] : [other, wording]);
-        out.set(pair, editOf(side, wording));
+        out.set(pair, constantWordingEdit(side, wording));
       }
     }
   }

@@ -71,7 +71,10 @@
  * (`write-statuses.ts`), the status row each write had on its endpoint and
  * by its method; since a media type that changes in exactly the answers of
  * one structured body's row joins it (`structured-labels.ts`), the
- * `content-type` row. The rows
+ * `content-type` row; since one error object's changes in exactly the same
+ * answers are one cause (`error-objects.ts`), the rows of its code per
+ * resource, its members, and its message by its templates or as one side's
+ * constant wording. The rows
  * are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
@@ -84,6 +87,7 @@ import { foldKey } from '../normalise/keys.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { isElements, membersOf } from './change-keys.js';
 import { placeOf } from './constant-values.js';
+import { constantWordingEdit } from './constant-wordings.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
@@ -186,6 +190,10 @@ function clusterKeys(
   if (cause.ignoredQuery !== undefined) return sameListKeys(input, cause.ignoredQuery, paths);
   // Refusals under one transition, worded anew (`refusal-rewordings.ts`): the status rows too.
   if (cause.statuses !== undefined) return [...clusterKeysOf(input, cause), ...handlerKeys(input)];
+  // One error object's changes in exactly the same answers (`error-objects.ts`): each value's own rows too.
+  if (cause.errorObject !== undefined) {
+    return [...clusterKeysOf(input, cause), ...errorObjectKeys(input, cause)];
+  }
   return [
     ...clusterKeysOf(input, cause),
     ...nullMemberKeys(cause),
@@ -397,6 +405,33 @@ function wordedKeyings(input: EarlierInput, change: SkeletonChange): SkeletonCha
     const values = templatesOf(one.baseline, one.candidate);
     return values === undefined ? [] : [{ ...place, values: [...values] as [string, string] }];
   });
+}
+
+/**
+ * An error object's changes joined in exactly the same answers (rule 58,
+ * `error-objects.ts`): the rows each value of it had on its own, keyed by
+ * its templates (each wording a row) or by one side's constant wording
+ * (`constant-wordings.ts`), on the case's resource and across resources.
+ */
+function errorObjectKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  const resource = resourceOfEndpoint(input.endpoint);
+  const keyings = membersOf(cause).flatMap((member) => {
+    if (member.op !== 'value') return [];
+    const worded = wordedKeyings(input, member);
+    const constants = input.changes.flatMap((one) => {
+      if (one.op !== 'value' || !placeOf(one.path, member.path)) return [];
+      const { baseline, candidate } = one;
+      return [
+        ...(typeof baseline === 'string' ? [constantWordingEdit('baseline', baseline)] : []),
+        ...(typeof candidate === 'string' ? [constantWordingEdit('candidate', candidate)] : []),
+      ].map((edit) => ({ ...member, edit }));
+    });
+    return [...worded, ...constants];
+  });
+  return keyings.flatMap((change) => [
+    findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
+    findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
+  ]);
 }
 
 const SPELLINGS: ReadonlySet<string> = new Set(['key-case', 'key-rename']);

@@ -448,6 +448,15 @@ function ownSummary(cause: RootCause): string {
       if (cause.statuses !== undefined) {
         return refusalSummary(cause.statuses, [cause.change, ...(cause.together ?? [])]);
       }
+      if (cause.errorObject !== undefined) {
+        const words = `error object ${codeSpan(cause.errorObject)} changed at once: `;
+        const members = membersWords(
+          cause.change,
+          cause.together ?? [],
+          SUMMARY_MAX - words.length,
+        );
+        return shorten(`${words}${members}`);
+      }
       const room = SUMMARY_MAX - prefix.length;
       if (cause.change.to !== undefined) {
         return shorten(`${prefix}${rewordedWords(cause.change, cause.together ?? [], room)}`);
@@ -491,6 +500,9 @@ export function causeMeaning(cause: RootCause): string {
     case 'structure':
       if (cause.statuses !== undefined) {
         return 'both sides refuse the same requests, each with a status of its own, in one envelope, and one side words those refusals its own way (another error class, other messages): one decision, how it refuses them';
+      }
+      if (cause.errorObject !== undefined) {
+        return "one side's error handler writes another error object for the same refusals: its code, its message and its members change in exactly the same answers (one raise writes them together), one decision whatever the operations";
       }
       if (cause.change.edit !== undefined && isConstantWording(cause.change.edit)) {
         return "one side writes one message where the other names each error's reason (as a server that sanitises its error answers does): one decision for every message it replaces";

@@ -219,6 +219,14 @@ export function causeKey(cause: RootCause): string {
         ...(cause.apart === true && cause.alike !== undefined ? ['apart', cause.alike] : []),
         // One side's list whatever the query (`ignored-queries.ts`): that side, never the parameters.
         ...(cause.ignoredQuery === undefined ? [] : ['same list', cause.ignoredQuery.side]),
+        // One error object's changes in exactly the same answers (`error-objects.ts`): the object and its members.
+        ...(cause.errorObject === undefined
+          ? []
+          : [
+              'error object',
+              cause.errorObject,
+              ...(cause.together ?? []).map((one) => `${one.op} ${one.path}`),
+            ]),
         // Refusals under one transition, worded anew (`refusal-rewordings.ts`): the two statuses.
         ...(cause.statuses === undefined ? [] : ['refused', ...cause.statuses]),
       ]);
