@@ -130,7 +130,10 @@ const FORUM: TokenSite = {
     'GET /members': ['Members', '<ul><li>ann</li></ul>'],
   },
   forms: {
-    'GET /threads/new': ['New thread', '<form method="post"><textarea name="body"></textarea></form>'],
+    'GET /threads/new': [
+      'New thread',
+      '<form method="post"><textarea name="body"></textarea></form>',
+    ],
     'GET /settings': ['Settings', '<form method="post"><input name="email"></form>'],
   },
 };
@@ -156,7 +159,9 @@ function tokenSite(site: TokenSite, candidate: boolean) {
     const endpoint = `${method} ${path}`;
     const form = site.forms[endpoint];
     const [title, content] = form ?? site.pages[endpoint] ?? ['Missing', ''];
-    const body = candidate ? site.fresh(title, content) : site.old(title, content, form !== undefined);
+    const body = candidate
+      ? site.fresh(title, content)
+      : site.old(title, content, form !== undefined);
     return { status: 200, type: HTML, body };
   };
 }
