@@ -23,7 +23,7 @@
  *   side's case (lower, upper, mixed);
  * - **rounded** (rule 62, `rounded-numbers.ts`): one side writes the
  *   other's exact number past a double's precision as its nearest double;
- *   keyed by the side that rounds.
+ *   keyed by the side that rounds, integers apart from fractions.
  *
  * **Kept apart**: a place where one pair is not so related (its values are
  * data, or another change), another transformation, another side or another
@@ -125,6 +125,8 @@ export function transformWords(transform: string): string {
   if (kind === 'offset') return `${side}'s values are lower by one offset per answer`;
   // Links to one resource (`resource-links.ts`): the side that writes them and their target.
   if (kind === 'links') return `${side} links to ${codeSpan(rest.join(' '))}`;
+  if (kind === 'rounded' && rest[0] === 'fractions')
+    return `${side} rounds fractions to a double's digits, ${other} keeps every digit`;
   if (kind === 'rounded')
     return `${side} rounds numbers past a double's precision, ${other} keeps them exact`;
   if (kind === 'absolute') return `${side} writes absolute URLs where ${other} writes paths`;

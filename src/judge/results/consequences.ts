@@ -68,7 +68,7 @@ import { refusedRouteConsequences } from './refused-routes.js';
 import { heldByRefusingSide, removesNothing } from './refusing-side-lists.js';
 import { countsAsWrite } from './rpc-writes.js';
 import { sameNameConsequences } from './same-name-reads.js';
-import { faultingSide, faultOfItsOwn } from './server-faults.js';
+import { faultedOn, faultingSide, faultOfItsOwn } from './server-faults.js';
 import { hasFindings } from './types.js';
 
 /** A write one side performed and the other did not, and where it was written. */
@@ -227,7 +227,8 @@ function consequencesIn(
   if (cause === undefined || !canShowState(result)) return marks;
   // A server fault on one side is a decision of its own, never the state a write left (rule 62b).
   const statuses = { baseline: result.baseline.status, candidate: result.candidate.status };
-  if (!faultOfItsOwn(statuses, cause.faultedBy)) markFrom(result, cause, marks);
+  const faultedBy = faultedOn(cause.path, result.request.path, cause.faultedBy);
+  if (!faultOfItsOwn(statuses, faultedBy)) markFrom(result, cause, marks);
   return marks;
 }
 

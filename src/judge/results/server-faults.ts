@@ -11,9 +11,14 @@
  * own rows.
  *
  * **Kept a consequence**: a fault on the side that refused the write with a
- * `5xx` itself (the state its fault left may be what faults again), faults on
- * both sides (nothing tells one from the other), and every answer below
- * `500` on both sides. Pure.
+ * `5xx` itself, on the resource that write addressed (the state its fault
+ * left may be what faults again), faults on both sides (nothing tells one
+ * from the other), and every answer below `500` on both sides. A fault of
+ * that side on ANOTHER resource the write's state reaches (a sub-resource, a
+ * listing: `GET /orders/r1/invoice` after a `PATCH /orders/r1` it faulted on)
+ * is another handler's, so its own row: a sub-resource's handler missing a
+ * piece faults whatever the record holds, and two faults of one side must not
+ * read as one because they came one after the other. Pure.
  */
 
 /** A side of a pair. */
@@ -33,6 +38,22 @@ export function faultingSide({ baseline, candidate }: SideStatuses): Side | unde
   if (isFault(baseline) && !isFault(candidate)) return 'baseline';
   if (isFault(candidate) && !isFault(baseline)) return 'candidate';
   return undefined;
+}
+
+/** A request path without its query and trailing slash: the resource it addresses. */
+const resourceOf = (path: string) => path.split('?')[0]?.replace(/(.)\/+$/, '$1') ?? path;
+
+/**
+ * The side whose `5xx` refused the write at `written` when the later answer
+ * at `later` addresses that same resource; undefined otherwise (another
+ * resource's fault is never that write's fault again).
+ */
+export function faultedOn(
+  written: string,
+  later: string,
+  faultedBy: Side | undefined,
+): Side | undefined {
+  return resourceOf(written) === resourceOf(later) ? faultedBy : undefined;
 }
 
 /**

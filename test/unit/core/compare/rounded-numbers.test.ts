@@ -20,6 +20,15 @@ describe('roundedTransform (rule 62)', () => {
     expect(roundedTransform(9007199254740992, exact('9007199254740993'))).toBe('rounded baseline');
   });
 
+  it('keys a fraction rounded apart from an integer rounded (decimal arithmetic, not a lost integer)', () => {
+    const third = `3.${'3'.repeat(27)}`;
+    expect(roundedTransform(exact(third), Number(third))).toBe('rounded candidate fractions');
+    expect(roundedTransform(Number(third), exact(third))).toBe('rounded baseline fractions');
+    expect(roundedTransform(exact('1.2345678901234567891e+45'), 1.2345678901234568e45)).toBe(
+      'rounded candidate',
+    );
+  });
+
   it('keeps apart another number, two plain numbers, and values that are not numbers', () => {
     expect(roundedTransform(exact('9007199254740993'), 9007199254741000)).toBeUndefined();
     expect(roundedTransform(exact('9007199254740993'), 7)).toBeUndefined();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { faultingSide, faultOfItsOwn } from '../../../../src/judge/results/server-faults.js';
+import {
+  faultedOn,
+  faultingSide,
+  faultOfItsOwn,
+} from '../../../../src/judge/results/server-faults.js';
 
 describe('server faults (rule 62b)', () => {
   it('names the side that answered 5xx where the other did not', () => {
@@ -15,5 +19,13 @@ describe('server faults (rule 62b)', () => {
     expect(faultOfItsOwn({ baseline: 409, candidate: 500 }, 'baseline')).toBe(true);
     expect(faultOfItsOwn({ baseline: 409, candidate: 500 }, 'candidate')).toBe(false);
     expect(faultOfItsOwn({ baseline: 200, candidate: 404 }, undefined)).toBe(false);
+  });
+
+  it('counts the write’s fault only on the resource that write addressed', () => {
+    expect(faultedOn('/orders/r1', '/orders/r1', 'candidate')).toBe('candidate');
+    expect(faultedOn('/orders/r1', '/orders/r1/?page=2', 'candidate')).toBe('candidate');
+    expect(faultedOn('/orders/r1', '/orders/r1/invoice', 'candidate')).toBeUndefined();
+    expect(faultedOn('/orders/r1', '/orders', 'baseline')).toBeUndefined();
+    expect(faultedOn('/orders/r1', '/orders/r1', undefined)).toBeUndefined();
   });
 });
